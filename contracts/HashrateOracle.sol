@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {Arrays} from "@openzeppelin/contracts/utils/Arrays.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+
+import {IHashrateOracle} from "./interfaces/IHashrateOracle.sol";
+
+/// @title HashrateOracle
+/// @notice Quorum-of-reporters hashrate oracle; each pool's latest report backs its share supply (INV-1).
+contract HashrateOracle is IHashrateOracle, AccessControl {
+    /// @inheritdoc IHashrateOracle
+    bytes32 public constant REPORTER_ROLE = keccak256("REPORTER_ROLE");
+
+    uint256 private constant BPS = 10_000;
+
+    struct Report {
+        uint256 hashrateTHs;
+        uint64 epoch;
+        uint64 updatedAt;
+    }
+
+    struct Pending {
+        uint256[] values;
+        mapping(address reporter => bool) submitted;
+    }
+
+    uint8 private _quorum;
+    mapping(address pool => Report) private _latest;
+    mapping(address pool => uint32) private _maxChangeBps;
+    mapping(address pool => mapping(uint64 epoch => Pending)) private _pending;
+
+    /// @param admin Receives `DEFAULT_ADMIN_ROLE` (and nothing else: reporters are granted explicitly).
+    /// @param quorum_ Distinct reporters needed to finalize an epoch; at least 1.
+    constructor(address admin, uint8 quorum_) {
+        if (quorum_ == 0) revert InvalidQuorum();
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        _quorum = quorum_;
+        emit QuorumSet(quorum_);
+    }
+
+    /// @inheritdoc IHashrateOracle
+    function reportHashrate(address pool, uint64 epoch, uint256 hashrateTHs) external onlyRole(REPORTER_ROLE) {
+        Report storage latest = _latest[pool];
+        if (latest.updatedAt != 0 && epoch <= latest.epoch) revert EpochNotAfterLatest(epoch, latest.epoch);
+
+        Pending storage pending = _pending[pool][epoch];
+        if (pending.submitted[msg.sender]) revert AlreadySubmitted(msg.sender);
+        pending.submitted[msg.sender] = true;
+        pending.values.push(hashrateTHs);
+        emit HashrateSubmitted(pool, epoch, msg.sender, hashrateTHs);
+
+        if (pending.values.length >= _quorum) _finalize(pool, epoch, latest, _median(pending.values));
+    }
+
+    /// @inheritdoc IHashrateOracle
+    function latestHashrate(address pool) external view returns (uint256 hashrateTHs, uint64 epoch, uint64 updatedAt) {
+        Report storage latest = _latest[pool];
+        return (latest.hashrateTHs, latest.epoch, latest.updatedAt);
+    }
+
+    /// @inheritdoc IHashrateOracle
+    function setQuorum(uint8 quorum_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (quorum_ == 0) revert InvalidQuorum();
+        _quorum = quorum_;
+        emit QuorumSet(quorum_);
+    }
+
+    /// @inheritdoc IHashrateOracle
+    function setMaxChangeBps(address pool, uint32 bps) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _maxChangeBps[pool] = bps;
+        emit MaxChangeBpsSet(pool, bps);
+    }
+
+    /// @inheritdoc IHashrateOracle
+    function quorum() external view returns (uint8) {
+        return _quorum;
+    }
+
+    /// @inheritdoc IHashrateOracle
+    function maxChangeBps(address pool) external view returns (uint32) {
+        return _maxChangeBps[pool];
+    }
+
+    /// @inheritdoc IHashrateOracle
+    function submissionCount(address pool, uint64 epoch) external view returns (uint256) {
+        return _pending[pool][epoch].values.length;
+    }
+
+    /// @inheritdoc IHashrateOracle
+    function hasSubmitted(address pool, uint64 epoch, address reporter) external view returns (bool) {
+        return _pending[pool][epoch].submitted[reporter];
+    }
+
+    function _finalize(address pool, uint64 epoch, Report storage latest, uint256 value) private {
+        uint256 previous = latest.hashrateTHs;
+        uint32 bps = _maxChangeBps[pool];
+        if (bps != 0 && previous != 0) {
+            uint256 move = value > previous ? value - previous : previous - value;
+            // move > previous * bps / BPS, in 512-bit arithmetic: exact for integer `move`, no overflow.
+            if (move > Math.mulDiv(previous, bps, BPS)) revert HashrateChangeTooLarge(previous, value);
+        }
+        latest.hashrateTHs = value;
+        latest.epoch = epoch;
+        latest.updatedAt = uint64(block.timestamp);
+        emit HashrateFinalized(pool, epoch, value);
+    }
+
+    /// @dev Lower median: the element at index (n - 1) / 2 of the sorted values.
+    function _median(uint256[] memory values) private pure returns (uint256) {
+        uint256[] memory sorted = Arrays.sort(values);
+        return sorted[(sorted.length - 1) / 2];
+    }
+}

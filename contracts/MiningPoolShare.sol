@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {ERC20Pausable} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Pausable.sol";
+import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Permit.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+import {IHashrateOracle} from "./interfaces/IHashrateOracle.sol";
+import {TransientReentrancyGuard} from "./libraries/TransientReentrancyGuard.sol";
+import {IMiningPoolShare} from "./interfaces/IMiningPoolShare.sol";
+
+/// @title MiningPoolShare
+/// @notice ERC-20 share of a mining pool, minted against oracle-reported hashrate and paid revenue pro rata.
+/// @dev Accounting (INV-2…5): for each payout token `i`, a cumulative revenue per share `rps[i]` magnified by
+/// 2^128, and for each holder a correction `c[holder][i]`, so that the holder's owed amount, magnified, is
+/// `rps[i] · balance + c[holder][i]`. Transfers and mints move `rps[i] · value` between the two corrections, which
+/// leaves every owed amount unchanged (INV-5); a claim lowers the correction by the claimed amount, magnified.
+/// All of this arithmetic is done modulo 2^256 on purpose: the true owed amount of any holder is below
+/// 2^128 base units (totals are uint128), so its magnified value is below 2^256 and the modular result is exact
+/// even when `rps` or a correction wraps. A deposit adds `(amount · 2^128 + carry) / supply` to `rps[i]` and keeps
+/// the remainder as `carry`, so rounding never loses revenue: it is carried into the next deposit (INV-3).
+contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, AccessControl, TransientReentrancyGuard {
+    using SafeERC20 for IERC20;
+
+    /// @inheritdoc IMiningPoolShare
+    bytes32 public constant MINTER_ROLE = keccak256("MINTER_ROLE");
+    /// @inheritdoc IMiningPoolShare
+    bytes32 public constant DISTRIBUTOR_ROLE = keccak256("DISTRIBUTOR_ROLE");
+    /// @inheritdoc IMiningPoolShare
+    bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
+
+    uint8 private constant SOURCE_COUNT = 2;
+    uint256 private constant MAX_PAYOUT_TOKENS = 4;
+    uint256 private constant MAGNITUDE = 1 << 128;
+
+    struct Ledger {
+        uint256 revenuePerShare; // magnified by 2^128, modulo 2^256
+        uint256 carry; // rounding remainder of the magnified deposits, below the supply it was divided by
+        uint128 totalDeposited;
+        uint128 totalClaimed;
+    }
+
+    IHashrateOracle private immutable _oracle;
+    uint256 private immutable _sharesPerTHs;
+    uint64 private immutable _maxReportAge;
+    uint256 private immutable _tokenCount;
+    IERC20 private immutable _token0;
+    IERC20 private immutable _token1;
+    IERC20 private immutable _token2;
+    IERC20 private immutable _token3;
+
+    Ledger[MAX_PAYOUT_TOKENS] private _ledgers;
+    mapping(address holder => uint256[MAX_PAYOUT_TOKENS]) private _corrections;
+    mapping(IERC20 token => uint256[SOURCE_COUNT]) private _revenueBySource;
+    mapping(IERC20 token => mapping(uint8 source => mapping(uint64 epoch => bool))) private _funded;
+
+    /// @param name_ ERC-20 name (also the EIP-712 domain name for permits).
+    /// @param symbol_ ERC-20 symbol.
+    /// @param admin Receives `DEFAULT_ADMIN_ROLE` only; operational roles are granted explicitly.
+    /// @param oracle_ The hashrate oracle whose reports for this pool back the supply.
+    /// @param sharesPerTHs_ Share base units (18 decimals) backed by 1 TH/s.
+    /// @param maxReportAge_ Seconds a report stays valid for minting.
+    /// @param payoutTokens_ 1 to 4 distinct payout tokens, none of them the share itself.
+    constructor(
+        string memory name_,
+        string memory symbol_,
+        address admin,
+        IHashrateOracle oracle_,
+        uint256 sharesPerTHs_,
+        uint64 maxReportAge_,
+        IERC20[] memory payoutTokens_
+    ) ERC20(name_, symbol_) ERC20Permit(name_) {
+        if (admin == address(0) || address(oracle_) == address(0)) revert ZeroAddress();
+        if (sharesPerTHs_ == 0) revert InvalidSharesPerTHs();
+        uint256 count = payoutTokens_.length;
+        if (count == 0 || count > MAX_PAYOUT_TOKENS) revert InvalidPayoutTokenCount(count);
+        for (uint256 i = 0; i < count; ++i) {
+            address token = address(payoutTokens_[i]);
+            if (token == address(0) || token == address(this)) revert InvalidPayoutToken(token);
+            for (uint256 j = 0; j < i; ++j) {
+                if (address(payoutTokens_[j]) == token) revert InvalidPayoutToken(token);
+            }
+        }
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        _oracle = oracle_;
+        _sharesPerTHs = sharesPerTHs_;
+        _maxReportAge = maxReportAge_;
+        _tokenCount = count;
+        _token0 = payoutTokens_[0];
+        _token1 = count > 1 ? payoutTokens_[1] : IERC20(address(0));
+        _token2 = count > 2 ? payoutTokens_[2] : IERC20(address(0));
+        _token3 = count > 3 ? payoutTokens_[3] : IERC20(address(0));
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // Backing (INV-1)
+    // ----------------------------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IMiningPoolShare
+    function mintableShares() public view returns (uint256) {
+        (uint256 backing, uint64 updatedAt) = _backing();
+        if (!_isFresh(updatedAt)) return 0;
+        uint256 supply = totalSupply();
+        return backing > supply ? backing - supply : 0;
+    }
+
+    /// @inheritdoc IMiningPoolShare
+    /// @dev Keeps INV-1: after the mint, totalSupply ≤ reported hashrate × sharesPerTHs.
+    function mint(address to, uint256 shares) external onlyRole(MINTER_ROLE) {
+        if (shares == 0) revert ZeroAmount();
+        (uint256 backing, uint64 updatedAt) = _backing();
+        if (!_isFresh(updatedAt)) revert StaleHashrateReport(updatedAt, _maxReportAge);
+        uint256 supply = totalSupply();
+        uint256 available = backing > supply ? backing - supply : 0;
+        if (shares > available) revert ExceedsHashrateBacking(shares, available);
+        _mint(to, shares);
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // Revenue
+    // ----------------------------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IMiningPoolShare
+    /// @dev O(1) whatever the number of holders. Credits what arrived (fee-on-transfer tokens) and carries the
+    /// rounding remainder (INV-3). The reentrancy guard stops a token hook from claiming mid-transfer, which would
+    /// make the balance difference understate what arrived.
+    function depositRevenue(
+        IERC20 token,
+        uint256 amount,
+        uint8 source,
+        uint64 epoch
+    ) external onlyRole(DISTRIBUTOR_ROLE) whenNotPaused nonReentrant {
+        uint256 index = _indexOf(token);
+        if (source >= SOURCE_COUNT) revert UnknownRevenueSource(source);
+        if (amount == 0) revert ZeroAmount();
+        if (_funded[token][source][epoch]) revert EpochAlreadyFunded(address(token), source, epoch);
+        uint256 supply = totalSupply();
+        if (supply == 0) revert NoSharesOutstanding();
+
+        _funded[token][source][epoch] = true;
+        uint256 balanceBefore = token.balanceOf(address(this));
+        token.safeTransferFrom(msg.sender, address(this), amount);
+        uint256 received = token.balanceOf(address(this)) - balanceBefore;
+        if (received == 0) revert ZeroAmount();
+
+        Ledger storage ledger = _ledgers[index];
+        // Checked: lifetime deposits of a token stay below 2^128, which keeps every owed amount exact (see @dev).
+        uint128 deposited = SafeCast.toUint128(ledger.totalDeposited + received);
+        ledger.totalDeposited = deposited;
+        _revenueBySource[token][source] += received;
+
+        uint256 carry = ledger.carry;
+        uint256 increment;
+        unchecked {
+            // received < 2^128, so received · 2^128 < 2^256.
+            uint256 magnified = received * MAGNITUDE;
+            increment = magnified / supply;
+            uint256 remainder = magnified % supply;
+            if (carry >= supply) {
+                increment += carry / supply;
+                carry %= supply;
+            }
+            // remainder, carry < supply: add them without overflow and carry at most one more unit per share.
+            if (remainder >= supply - carry) {
+                increment += 1;
+                carry = remainder - (supply - carry);
+            } else {
+                carry += remainder;
+            }
+            // Modulo 2^256 by design (see @dev).
+            ledger.revenuePerShare += increment;
+        }
+        ledger.carry = carry;
+        emit RevenueDeposited(address(token), source, epoch, received);
+    }
+
+    /// @inheritdoc IMiningPoolShare
+    function isEpochFunded(IERC20 token, uint8 source, uint64 epoch) external view returns (bool) {
+        return _funded[token][source][epoch];
+    }
+
+    /// @inheritdoc IMiningPoolShare
+    function claimable(address account, IERC20 token) external view returns (uint256) {
+        uint256 index = _indexOf(token);
+        return _owed(account, index, _ledgers[index].revenuePerShare) / MAGNITUDE;
+    }
+
+    /// @inheritdoc IMiningPoolShare
+    /// @dev INV-7: no role, pause or oracle check stands between a holder and its revenue.
+    function claim(IERC20 token) external nonReentrant returns (uint256) {
+        return _claim(_indexOf(token), token, msg.sender);
+    }
+
+    /// @inheritdoc IMiningPoolShare
+    function claimTo(IERC20 token, address recipient) external nonReentrant returns (uint256) {
+        if (recipient == address(0)) revert InvalidRecipient(recipient);
+        return _claim(_indexOf(token), token, recipient);
+    }
+
+    /// @inheritdoc IMiningPoolShare
+    function claimAll() external nonReentrant returns (uint256[] memory amounts) {
+        uint256 count = _tokenCount;
+        amounts = new uint256[](count);
+        for (uint256 i = 0; i < count; ++i) {
+            amounts[i] = _claim(i, _tokenAt(i), msg.sender);
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // Views
+    // ----------------------------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IMiningPoolShare
+    function payoutTokens() external view returns (IERC20[] memory tokens) {
+        uint256 count = _tokenCount;
+        tokens = new IERC20[](count);
+        for (uint256 i = 0; i < count; ++i) {
+            tokens[i] = _tokenAt(i);
+        }
+    }
+
+    /// @inheritdoc IMiningPoolShare
+    function totalDeposited(IERC20 token) external view returns (uint256) {
+        return _ledgers[_indexOf(token)].totalDeposited;
+    }
+
+    /// @inheritdoc IMiningPoolShare
+    function totalClaimed(IERC20 token) external view returns (uint256) {
+        return _ledgers[_indexOf(token)].totalClaimed;
+    }
+
+    /// @inheritdoc IMiningPoolShare
+    function revenueBySource(IERC20 token, uint8 source) external view returns (uint256) {
+        _indexOf(token);
+        if (source >= SOURCE_COUNT) revert UnknownRevenueSource(source);
+        return _revenueBySource[token][source];
+    }
+
+    /// @inheritdoc IMiningPoolShare
+    function oracle() external view returns (IHashrateOracle) {
+        return _oracle;
+    }
+
+    /// @inheritdoc IMiningPoolShare
+    function sharesPerTHs() external view returns (uint256) {
+        return _sharesPerTHs;
+    }
+
+    /// @inheritdoc IMiningPoolShare
+    function maxReportAge() external view returns (uint64) {
+        return _maxReportAge;
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // Pause
+    // ----------------------------------------------------------------------------------------------------------------
+
+    /// @notice Stops mint, deposit and transfers (never claims). Pauser only.
+    function pause() external onlyRole(PAUSER_ROLE) {
+        _pause();
+    }
+
+    /// @notice Resumes mint, deposit and transfers. Pauser only.
+    function unpause() external onlyRole(PAUSER_ROLE) {
+        _unpause();
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // Internals
+    // ----------------------------------------------------------------------------------------------------------------
+
+    /// @dev The single hook of transfers and mints. Keeps INV-5: moving `value` shares moves `rps · value` of
+    /// magnified owed revenue between the two corrections, so no account's claimable changes.
+    function _update(address from, address to, uint256 value) internal override(ERC20, ERC20Pausable) {
+        super._update(from, to, value);
+        if (from == to || value == 0) return;
+        uint256 count = _tokenCount;
+        for (uint256 i = 0; i < count; ++i) {
+            uint256 rps = _ledgers[i].revenuePerShare;
+            if (rps == 0) continue;
+            unchecked {
+                // Modulo 2^256 by design (see contract @dev): only differences of owed amounts matter.
+                uint256 moved = rps * value;
+                if (from != address(0)) _corrections[from][i] += moved;
+                if (to != address(0)) _corrections[to][i] -= moved;
+            }
+        }
+    }
+
+    function _claim(uint256 index, IERC20 token, address recipient) private returns (uint256 amount) {
+        Ledger storage ledger = _ledgers[index];
+        amount = _owed(msg.sender, index, ledger.revenuePerShare) / MAGNITUDE;
+        if (amount == 0) return 0;
+        unchecked {
+            // amount ≤ totalDeposited − totalClaimed < 2^128 (INV-2), so neither line overflows.
+            _corrections[msg.sender][index] -= amount * MAGNITUDE;
+            ledger.totalClaimed += uint128(amount);
+        }
+        emit RevenueClaimed(msg.sender, address(token), recipient, amount);
+        token.safeTransfer(recipient, amount);
+    }
+
+    /// @dev The account's owed revenue, magnified: rps · balance + correction, modulo 2^256 (exact, see @dev).
+    function _owed(address account, uint256 index, uint256 rps) private view returns (uint256) {
+        unchecked {
+            return rps * balanceOf(account) + _corrections[account][index];
+        }
+    }
+
+    function _backing() private view returns (uint256 backing, uint64 updatedAt) {
+        uint256 hashrateTHs;
+        (hashrateTHs, , updatedAt) = _oracle.latestHashrate(address(this));
+        // An extreme report saturates rather than reverting: the backing is then simply unbounded.
+        (bool ok, uint256 product) = Math.tryMul(hashrateTHs, _sharesPerTHs);
+        backing = ok ? product : type(uint256).max;
+    }
+
+    function _isFresh(uint64 updatedAt) private view returns (bool) {
+        return updatedAt != 0 && block.timestamp <= uint256(updatedAt) + _maxReportAge;
+    }
+
+    function _indexOf(IERC20 token) private view returns (uint256) {
+        if (address(token) == address(_token0)) return 0;
+        if (address(token) == address(_token1) && _tokenCount > 1) return 1;
+        if (address(token) == address(_token2) && _tokenCount > 2) return 2;
+        if (address(token) == address(_token3) && _tokenCount > 3) return 3;
+        revert NotPayoutToken(address(token));
+    }
+
+    function _tokenAt(uint256 index) private view returns (IERC20) {
+        if (index == 0) return _token0;
+        if (index == 1) return _token1;
+        if (index == 2) return _token2;
+        return _token3;
+    }
+}

@@ -1,0 +1,53 @@
+import { fileURLToPath } from "node:url";
+
+import hardhatToolboxMochaEthersPlugin from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
+import "dotenv/config";
+import { configVariable, defineConfig } from "hardhat/config";
+
+const solcPath = fileURLToPath(import.meta.resolve("solc/soljson.js"));
+const compiler = {
+  version: "0.8.37",
+  path: solcPath,
+  settings: {
+    evmVersion: "cancun",
+    optimizer: { enabled: true, runs: 10_000 },
+  },
+};
+
+export default defineConfig({
+  plugins: [hardhatToolboxMochaEthersPlugin],
+  solidity: {
+    profiles: {
+      default: compiler,
+      production: compiler,
+    },
+  },
+  paths: {
+    tests: { mocha: "test", solidity: "test" },
+  },
+  coverage: {
+    skipFiles: ["contracts/mocks/**", "test/**"],
+  },
+  test: {
+    solidity: {
+      fuzz: { runs: 256, seed: "0x4841534853484152" },
+      invariant: { runs: 64, depth: 64, failOnRevert: false },
+    },
+  },
+  typechain: {
+    outDir: "typechain-types",
+  },
+  networks: {
+    localhost: {
+      type: "http",
+      chainType: "l1",
+      url: "http://127.0.0.1:8545",
+    },
+    remote: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("HASHSHARE_RPC_URL"),
+      accounts: [configVariable("HASHSHARE_PRIVATE_KEY")],
+    },
+  },
+});
