@@ -4,6 +4,8 @@ import hardhatToolboxMochaEthersPlugin from "@nomicfoundation/hardhat-toolbox-mo
 import "dotenv/config";
 import { configVariable, defineConfig } from "hardhat/config";
 
+import { hashShareTasks } from "./tasks/index.js";
+
 const solcPath = fileURLToPath(import.meta.resolve("solc/soljson.js"));
 const compiler = {
   version: "0.8.37",
@@ -16,6 +18,7 @@ const compiler = {
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthersPlugin],
+  tasks: hashShareTasks,
   solidity: {
     profiles: {
       default: compiler,
@@ -30,8 +33,16 @@ export default defineConfig({
   },
   test: {
     solidity: {
-      fuzz: { runs: 256, seed: "0x4841534853484152" },
-      invariant: { runs: 64, depth: 64, failOnRevert: false },
+      profiles: {
+        default: {
+          fuzz: { runs: 256, seed: "0x4841534853484152" },
+          invariant: { runs: 32, depth: 64, failOnRevert: false },
+        },
+        ci: {
+          fuzz: { runs: 5_000, seed: "0x4841534853484152" },
+          invariant: { runs: 256, depth: 128, failOnRevert: false },
+        },
+      },
     },
   },
   typechain: {

@@ -29,6 +29,7 @@ contract ReentrantToken is ERC20 {
         super._update(from, to, value);
         if (armed && from != address(0)) {
             armed = false;
+            // solhint-disable-next-line avoid-low-level-calls
             (bool ok, bytes memory data) = target.call(callData);
             lastCallSucceeded = ok;
             lastRevertData = data;

@@ -1,0 +1,6 @@
+import { operatorTasks } from "./operator.js";
+import { investorTasks } from "./investor.js";
+import { simulateTasks } from "./simulate.js";
+
+/** Every HashShare task, registered by hardhat.config.ts. */
+export const hashShareTasks = [...operatorTasks, ...investorTasks, ...simulateTasks];

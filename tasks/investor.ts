@@ -1,0 +1,2 @@
+// Replaced by the investor tasks (issue work in progress).
+export const investorTasks = [];

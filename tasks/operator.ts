@@ -1,0 +1,2 @@
+// Replaced by the operator tasks (issue work in progress).
+export const operatorTasks = [];

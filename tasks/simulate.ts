@@ -1,0 +1,2 @@
+// Replaced by the simulate tasks (issue work in progress).
+export const simulateTasks = [];
