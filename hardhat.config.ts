@@ -29,7 +29,7 @@ export default defineConfig({
     tests: { mocha: "test", solidity: "test" },
   },
   coverage: {
-    skipFiles: ["contracts/mocks/**", "test/**"],
+    skipFiles: ["contracts/mocks/**", "contracts/bench/**", "test/**"],
   },
   test: {
     solidity: {

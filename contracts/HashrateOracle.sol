@@ -98,8 +98,10 @@ contract HashrateOracle is IHashrateOracle, AccessControl {
         uint32 bps = _maxChangeBps[pool];
         if (bps != 0 && previous != 0) {
             uint256 move = value > previous ? value - previous : previous - value;
-            // move > previous * bps / BPS, in 512-bit arithmetic: exact for integer `move`, no overflow.
-            if (move > Math.mulDiv(previous, bps, BPS)) revert HashrateChangeTooLarge(previous, value);
+            // move > previous · bps / BPS, exact for an integer `move`. A bound that does not fit in 256 bits
+            // (bps above 100 % of an astronomically large value) exceeds every possible move.
+            (uint256 high, ) = Math.mul512(previous, bps);
+            if (high < BPS && move > Math.mulDiv(previous, bps, BPS)) revert HashrateChangeTooLarge(previous, value);
         }
         latest.hashrateTHs = value;
         latest.epoch = epoch;

@@ -162,11 +162,9 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, Access
             uint256 magnified = received * MAGNITUDE;
             increment = magnified / supply;
             uint256 remainder = magnified % supply;
-            if (carry >= supply) {
-                increment += carry / supply;
-                carry %= supply;
-            }
-            // remainder, carry < supply: add them without overflow and carry at most one more unit per share.
+            // carry < supply: it was left below the supply of an earlier deposit, and the supply never falls
+            // (shares are never burned). remainder < supply too: add them without overflow and move at most one
+            // more unit per share into the increment.
             if (remainder >= supply - carry) {
                 increment += 1;
                 carry = remainder - (supply - carry);

@@ -7,7 +7,7 @@ import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 /// @notice Test token whose transfer hook calls back into a target (e.g. the pool's claim or depositRevenue)
 /// once armed, to prove the target's reentrancy guard.
 contract ReentrantToken is ERC20 {
-    address public target;
+    address public callTarget;
     bytes public callData;
     bool public armed;
     bool public lastCallSucceeded;
@@ -20,7 +20,7 @@ contract ReentrantToken is ERC20 {
     }
 
     function arm(address target_, bytes calldata callData_) external {
-        target = target_;
+        callTarget = target_;
         callData = callData_;
         armed = true;
     }
@@ -30,7 +30,7 @@ contract ReentrantToken is ERC20 {
         if (armed && from != address(0)) {
             armed = false;
             // solhint-disable-next-line avoid-low-level-calls
-            (bool ok, bytes memory data) = target.call(callData);
+            (bool ok, bytes memory data) = callTarget.call(callData);
             lastCallSucceeded = ok;
             lastRevertData = data;
             // Bubble the revert up so the outer call fails visibly.

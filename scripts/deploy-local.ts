@@ -1,0 +1,132 @@
+/**
+ * Deploys HashShare to a local chain with Ignition ("HashShareLocal": mock WBTC/USDC, oracle, pool, sale), checks
+ * the chain against the parameters, and prints the addresses.
+ *
+ *   npx hardhat run scripts/deploy-local.ts                      # the in-process network (gone when it exits)
+ *   npx hardhat run --network localhost scripts/deploy-local.ts  # a running `npx hardhat node`
+ *
+ * On localhost Ignition journals to ignition/deployments/<deploymentId> (default `chain-31337`): running it again
+ * resumes and deploys nothing new. Environment:
+ *   HASHSHARE_PARAMETERS     parameters file (default ignition/parameters/local.json)
+ *   HASHSHARE_DEPLOYMENT_ID  Ignition deployment ID (default chain-<chainId>)
+ *   HASHSHARE_RESET=1        wipe that deployment's journal first (e.g. after restarting `hardhat node`)
+ */
+import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+
+import Table from "cli-table3";
+import hre, { network } from "hardhat";
+
+import {
+  DeploymentError,
+  ParametersError,
+  defaultDeploymentId,
+  deployHashShareLocal,
+  deploymentDirFor,
+  formatChecks,
+  readDeployedAddresses,
+  readHashShareParameters,
+  resolveHashShareAddresses,
+  verifyHashShareDeployment,
+} from "../src/deployment/index.js";
+
+async function main(): Promise<void> {
+  const connection = await network.create();
+  const { ethers, networkConfig, networkName } = connection;
+  const ignitionDir = hre.config.paths.ignition;
+  const parametersPath = path.resolve(
+    process.env.HASHSHARE_PARAMETERS ?? path.join(ignitionDir, "parameters", "local.json"),
+  );
+  const parameters = await readHashShareParameters(parametersPath);
+  const { chainId } = await ethers.provider.getNetwork();
+  const inProcess = networkConfig.type === "edr-simulated";
+  const deploymentId = process.env.HASHSHARE_DEPLOYMENT_ID ?? defaultDeploymentId(chainId);
+  const deploymentDir = deploymentDirFor(ignitionDir, deploymentId);
+
+  if (!inProcess) {
+    if (process.env.HASHSHARE_RESET === "1") {
+      await rm(deploymentDir, { recursive: true, force: true });
+      console.log(`Wiped ${displayPath(deploymentDir)}`);
+    } else {
+      await assertJournalMatchesChain(
+        deploymentDir,
+        async (address) => (await ethers.provider.getCode(address)) !== "0x",
+      );
+    }
+  }
+
+  console.log(`Deploying HashShareLocal to ${networkName} (chain ${chainId}) with ${displayPath(parametersPath)}`);
+  const deployed = await deployHashShareLocal(connection, parameters, { deploymentId });
+
+  if (!inProcess) {
+    // The journal's record must agree with what Ignition returned.
+    const recorded = await readDeployedAddresses(deploymentDir);
+    for (const [futureId, address] of Object.entries(deployed)) {
+      if (recorded[futureId] !== address) {
+        throw new DeploymentError(`${deploymentDir}/deployed_addresses.json disagrees on ${futureId}`);
+      }
+    }
+  }
+
+  const addresses = resolveHashShareAddresses(deployed, parameters);
+  const [deployer] = await ethers.getSigners();
+  const report = await verifyHashShareDeployment(ethers.provider, addresses, parameters, {
+    otherAccounts: deployer === undefined ? {} : { deployer: deployer.address },
+  });
+
+  console.log(`\nPost-deploy check (${report.checks.length} checks):`);
+  for (const line of formatChecks(report.checks)) console.log(`  ${line}`);
+
+  const table = new Table({ head: ["Future ID", "Address"], style: { head: [], border: [] } });
+  for (const [futureId, address] of Object.entries(deployed).sort(([a], [b]) => a.localeCompare(b))) {
+    table.push([futureId, address]);
+  }
+  console.log(`\nDeployment ${inProcess ? "(in-process, not journaled)" : deploymentId} on chain ${chainId}:`);
+  console.log(table.toString());
+  if (!inProcess) console.log(`Addresses recorded in ${displayPath(deploymentDir)}/deployed_addresses.json`);
+
+  if (!report.ok) {
+    const failed = report.checks.filter((c) => !c.ok).length;
+    console.error(`\n✗ ${failed} of ${report.checks.length} post-deploy checks failed`);
+    process.exitCode = 1;
+  } else {
+    console.log(`\n✓ all ${report.checks.length} post-deploy checks passed`);
+  }
+}
+
+/**
+ * A journal whose contracts are not on the chain (a restarted `hardhat node`) would make Ignition fail halfway:
+ * say so up front instead.
+ */
+async function assertJournalMatchesChain(
+  deploymentDir: string,
+  hasCode: (address: string) => Promise<boolean>,
+): Promise<void> {
+  if (!existsSync(path.join(deploymentDir, "deployed_addresses.json"))) return;
+  const recorded = await readDeployedAddresses(deploymentDir);
+  for (const [futureId, address] of Object.entries(recorded)) {
+    if (!(await hasCode(address))) {
+      throw new DeploymentError(
+        `${displayPath(deploymentDir)} records ${futureId} at ${address}, which has no code on this chain (was the node restarted?): rerun with HASHSHARE_RESET=1 to deploy afresh`,
+      );
+    }
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  if (error instanceof ParametersError || error instanceof DeploymentError) {
+    console.error(`Error: ${error.message}`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}
+
+/** `file` relative to the working directory when it lies inside it, else absolute. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
+}

@@ -1,0 +1,9 @@
+/**
+ * The HashShare deployment library: parameters files, deployed addresses, deploying the Ignition modules, and the
+ * post-deploy check that reads the chain back against the parameters.
+ */
+export * from "./addresses.js";
+export * from "./deploy.js";
+export * from "./ids.js";
+export * from "./parameters.js";
+export * from "./verify.js";

@@ -1,0 +1,16 @@
+import { expect } from "chai";
+
+/** Asserts `actual` is within `tolerance` (relative, 0.05 = 5 %) of `expected`. */
+export function expectWithin(actual: number, expected: number, tolerance: number): void {
+  const error = Math.abs(actual - expected) / Math.abs(expected);
+  expect(error, `${actual} vs ${expected}: ${(error * 100).toFixed(2)} % off`).to.be.at.most(tolerance);
+}
+
+export function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+export function standardDeviation(values: readonly number[]): number {
+  const m = mean(values);
+  return Math.sqrt(values.reduce((a, b) => a + (b - m) ** 2, 0) / (values.length - 1));
+}

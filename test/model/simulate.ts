@@ -1,0 +1,273 @@
+import { expect } from "chai";
+
+import {
+  contractTermDays,
+  conversionPays,
+  createSimulation,
+  type DayResult,
+  DEFAULT_SCENARIO,
+  epochOfHeight,
+  parseScenario,
+  POLICY_NAMES,
+  type PolicyName,
+  type Scenario,
+  simulateDays,
+} from "../../src/model/index.js";
+
+const EPS = 1e-9;
+
+/** AI deals that pay, a short lag so conversions earn within the run. */
+const aiBoom = parseScenario({ aiColoRevenue: 1.9, conversionCapex: 7.5, discountRate: 6, conversionLag: 30 });
+
+function committed(day: DayResult): number {
+  return day.aiMw + day.convertingMw;
+}
+
+function isEvaluationDay(scenario: Scenario, day: DayResult): boolean {
+  return day.day === 0 || epochOfHeight(day.height + scenario.blocksPerDay - 1) > epochOfHeight(day.height - 1);
+}
+
+describe("simulate", function () {
+  describe("determinism", function () {
+    it("gives deep-equal results for the same scenario, policy and seed", function () {
+      for (const policy of POLICY_NAMES) {
+        expect(simulateDays(aiBoom, policy, "same-seed", 400)).to.deep.equal(
+          simulateDays(aiBoom, policy, "same-seed", 400),
+        );
+      }
+    });
+
+    it("gives a different path for a different seed", function () {
+      const a = simulateDays(aiBoom, "arbitrage", "seed-a", 30);
+      const b = simulateDays(aiBoom, "arbitrage", "seed-b", 30);
+      expect(a[0]!.btcPriceUsd).to.equal(b[0]!.btcPriceUsd); // day 0 is btcPrice0
+      expect(a.map((d) => d.btcPriceUsd)).to.not.deep.equal(b.map((d) => d.btcPriceUsd));
+    });
+
+    it("createSimulation().next() matches simulateDays day by day", function () {
+      const simulation = createSimulation(DEFAULT_SCENARIO, "ai-only", 9);
+      const days = simulateDays(DEFAULT_SCENARIO, "ai-only", 9, 50);
+      for (const expected of days) expect(simulation.next()).to.deep.equal(expected);
+    });
+  });
+
+  describe("market path", function () {
+    it("is the same for all three policies on one seed", function () {
+      const runs = POLICY_NAMES.map((policy) => simulateDays(aiBoom, policy, "one-path", 500));
+      const path = (days: DayResult[]) =>
+        days.map((d) => [d.date, d.height, d.btcPriceUsd, d.difficulty, d.hashpriceUsdPerPhDay]);
+      expect(path(runs[1]!)).to.deep.equal(path(runs[0]!));
+      expect(path(runs[2]!)).to.deep.equal(path(runs[0]!));
+      // while the allocations differ
+      expect(runs[2]!.some((d) => d.aiMw > 0)).to.equal(true);
+      expect(runs[0]!.some((d) => d.aiMw > 0)).to.equal(false);
+    });
+
+    it("dates days from startDate and advances 144 blocks a day", function () {
+      const days = simulateDays(DEFAULT_SCENARIO, "mining-only", 1, 366);
+      expect(days[0]!.date).to.equal("2026-03-01");
+      expect(days[365]!.date).to.equal("2027-03-01");
+      expect(days[365]!.height).to.equal(939_000 + 365 * 144);
+      expect(days[365]!.capacityMw).to.be.closeTo(55, EPS);
+    });
+  });
+
+  describe("mining-only", function () {
+    it("has no AI: aiMw, convertingMw and AI revenue are 0 and all capacity mines", function () {
+      for (const day of simulateDays(aiBoom, "mining-only", 3, 400)) {
+        expect(day.aiMw).to.equal(0);
+        expect(day.convertingMw).to.equal(0);
+        expect(day.aiUsdGross).to.equal(0);
+        expect(day.payoutUsdcUnits).to.equal(0n);
+        expect(day.miningMw).to.equal(day.capacityMw);
+      }
+    });
+  });
+
+  describe("ai-only", function () {
+    it("never commits more than maxAiShare of capacity", function () {
+      for (const day of simulateDays(DEFAULT_SCENARIO, "ai-only", 4, 800)) {
+        expect(committed(day)).to.be.at.most((DEFAULT_SCENARIO.maxAiShare / 100) * day.capacityMw + EPS);
+        expect(day.miningMw + day.aiMw).to.be.closeTo(day.capacityMw, EPS); // converting capacity mines
+      }
+    });
+
+    it("converts maxAiShare on day 0 and earns only after conversionLag", function () {
+      const days = simulateDays(DEFAULT_SCENARIO, "ai-only", 4, 400);
+      expect(days[0]!.convertingMw).to.be.closeTo(10, EPS);
+      expect(days[364]!.aiMw).to.equal(0);
+      expect(days[364]!.aiUsdGross).to.equal(0);
+      expect(days[365]!.aiMw).to.be.closeTo(10, EPS);
+      expect(days[365]!.aiUsdGross).to.be.closeTo((10 * 1.6e6) / 365, 1e-6);
+    });
+
+    it("leaves converting capacity idle when mineWhileConverting is false", function () {
+      const s = parseScenario({ mineWhileConverting: false });
+      const day0 = simulateDays(s, "ai-only", 4, 1)[0]!;
+      expect(day0.miningMw).to.be.closeTo(40, EPS);
+      expect(day0.hashrateThs).to.equal(Math.floor((day0.miningMw * 1e6) / 17.5));
+    });
+
+    it("amortizes conversion capex over the first contract term and charges it to AI", function () {
+      const s = parseScenario({ conversionLag: 0, capacityGrowthMwPerYear: 0 });
+      const day0 = simulateDays(s, "ai-only", 4, 1)[0]!;
+      expect(day0.conversionCapexUsd).to.be.closeTo((10 * 9e6) / contractTermDays(s), 1e-6);
+      const net = day0.aiUsdGross - day0.aiCostUsd - day0.conversionCapexUsd;
+      expect(day0.aiUsdNet).to.be.closeTo(net * 0.98, 1e-6);
+    });
+  });
+
+  describe("contract term", function () {
+    it("ai-only renews at term end without new capex; capex is amortized over the first term only", function () {
+      const s = parseScenario({ contractTerm: 0.1, conversionLag: 0, capacityGrowthMwPerYear: 0 });
+      const term = contractTermDays(s);
+      const days = simulateDays(s, "ai-only", 12, 3 * term);
+      for (const day of days) {
+        expect(day.aiMw).to.be.closeTo(10, EPS);
+        if (day.day < term) expect(day.conversionCapexUsd).to.be.closeTo((10 * 9e6) / term, 1e-6);
+        else expect(day.conversionCapexUsd).to.equal(0);
+      }
+    });
+  });
+
+  describe("arbitrage", function () {
+    it("converts nothing while conversion does not pay", function () {
+      const s = parseScenario({ conversionCapex: 1_000 });
+      for (const day of simulateDays(s, "arbitrage", 5, 400)) expect(committed(day)).to.equal(0);
+    });
+
+    it("converts a slice on an evaluation day exactly when the discounted spread pays, within maxAiShare", function () {
+      const s = parseScenario({ conversionCapex: 6.1, conversionLag: 30, maxAiShare: 100, btcVolatility: 0.8 });
+      const days = simulateDays(s, "arbitrage", "arbitrage-property", 1000);
+      let conversions = 0;
+      let refusals = 0;
+      for (const day of days) {
+        const before = day.day === 0 ? 0 : committed(days[day.day - 1]!);
+        const increase = committed(day) - before;
+        expect(committed(day)).to.be.at.most((s.maxAiShare / 100) * day.capacityMw + EPS);
+        if (!isEvaluationDay(s, day)) {
+          expect(increase, `day ${day.day}`).to.be.closeTo(0, EPS);
+          continue;
+        }
+        const window = days.slice(Math.max(0, day.day - s.arbitrageLookbackDays + 1), day.day + 1);
+        const trailing = window.reduce((a, d) => a + d.hashpriceUsdPerPhDay, 0) / window.length;
+        const headroom = (s.maxAiShare / 100) * day.capacityMw - before;
+        if (conversionPays(trailing, s)) {
+          conversions += 1;
+          expect(increase).to.be.closeTo(Math.min(headroom, (s.arbitrageSlice / 100) * day.capacityMw), 1e-6);
+        } else {
+          refusals += 1;
+          expect(increase, `day ${day.day}`).to.be.closeTo(0, EPS);
+        }
+      }
+      expect(conversions).to.be.greaterThan(0);
+      expect(refusals).to.be.greaterThan(0);
+    });
+
+    it("starts earning exactly conversionLag days after each conversion", function () {
+      const days = simulateDays(aiBoom, "arbitrage", 6, 400);
+      const lag = aiBoom.conversionLag;
+      expect(committed(days[0]!)).to.be.greaterThan(0);
+      for (const day of days) {
+        const expected = day.day < lag ? 0 : committed(days[day.day - lag]!);
+        expect(day.aiMw, `day ${day.day}`).to.be.closeTo(expected, 1e-9);
+      }
+    });
+  });
+
+  describe("losses", function () {
+    it("pays nothing from a loss-making mine and carries the loss forward, without operator fee", function () {
+      const s = parseScenario({ powerPrice: 150 });
+      const days = simulateDays(s, "mining-only", 7, 200);
+      let carried = 0;
+      for (const day of days) {
+        expect(day.payoutWbtcSats).to.equal(0n);
+        expect(day.miningBtcNet).to.equal(0);
+        expect(day.operatorFeeUsd).to.equal(0);
+        carried += day.energyCostUsd - day.miningUsdGross;
+        expect(day.carriedLossMiningUsd).to.be.closeTo(carried, 1e-6 * carried);
+      }
+      expect(carried).to.be.greaterThan(0);
+    });
+
+    it("repays a carried loss before paying holders again (mining near break-even)", function () {
+      const s = parseScenario({ powerPrice: 80, btcVolatility: 0.8 });
+      const days = simulateDays(s, "mining-only", "break-even", 400);
+      let lossDays = 0;
+      let recoveries = 0;
+      let carried = 0;
+      for (const day of days) {
+        const available = day.miningUsdGross - day.energyCostUsd - carried;
+        if (available > 0) {
+          if (carried > 0) recoveries += 1;
+          expect(day.miningUsdNet).to.be.closeTo(available * 0.98, 1e-6);
+          expect(day.carriedLossMiningUsd).to.equal(0);
+        } else {
+          lossDays += 1;
+          expect(day.miningUsdNet).to.equal(0);
+          expect(day.carriedLossMiningUsd).to.be.closeTo(-available, 1e-6);
+        }
+        carried = day.carriedLossMiningUsd;
+      }
+      expect(lossDays).to.be.greaterThan(0);
+      expect(recoveries).to.be.greaterThan(0);
+    });
+
+    it("carries AI losses (capex not covered) forward and never pays them from holders", function () {
+      const s = parseScenario({ conversionLag: 0, aiColoRevenue: 0.5, capacityGrowthMwPerYear: 0 });
+      const days = simulateDays(s, "ai-only", 8, 30);
+      const dailyLoss = days[0]!.conversionCapexUsd + days[0]!.aiCostUsd - days[0]!.aiUsdGross;
+      expect(dailyLoss).to.be.greaterThan(0);
+      for (const day of days) {
+        expect(day.payoutUsdcUnits).to.equal(0n);
+        expect(day.carriedLossAiUsd).to.be.closeTo((day.day + 1) * dailyLoss, 1e-6);
+      }
+    });
+
+    it("keeps mining and AI losses apart", function () {
+      const ai = parseScenario({ conversionLag: 0, aiColoRevenue: 0.5 });
+      for (const day of simulateDays(ai, "ai-only", 8, 60)) {
+        expect(day.carriedLossMiningUsd).to.equal(0);
+        expect(day.payoutWbtcSats > 0n).to.equal(true);
+      }
+    });
+  });
+
+  describe("DayResult", function () {
+    it("floors payouts to WBTC satoshi and USDC units and reports whole TH/s", function () {
+      for (const day of simulateDays(aiBoom, "ai-only", 10, 400)) {
+        expect(day.payoutWbtcSats).to.equal(BigInt(Math.floor(day.miningBtcNet * 1e8)));
+        expect(day.payoutUsdcUnits).to.equal(BigInt(Math.floor(day.aiUsdNet * 1e6)));
+        expect(Number.isInteger(day.hashrateThs)).to.equal(true);
+        expect(day.hashrateThs).to.equal(Math.floor((day.miningMw * 1e6) / 17.5));
+        expect(day.miningUsdNet).to.be.closeTo(day.miningBtcNet * day.btcPriceUsd, 1e-6);
+      }
+    });
+
+    it("charges energy as TH × J/TH × 24 / 1e6 × uptime × powerPrice and pays net after operator fee", function () {
+      for (const day of simulateDays(DEFAULT_SCENARIO, "mining-only", 11, 100)) {
+        const energy = ((day.hashrateThs * 17.5 * 24) / 1e6) * 0.95 * 45;
+        expect(day.energyCostUsd).to.be.closeTo(energy, 1e-6);
+        if (day.carriedLossMiningUsd === 0 && day.miningUsdNet > 0) {
+          const net = day.miningUsdGross - day.energyCostUsd;
+          expect(day.miningUsdNet).to.be.closeTo(net * 0.98, 1e-6);
+          expect(day.operatorFeeUsd).to.be.closeTo(net * 0.02, 1e-6);
+        }
+      }
+    });
+  });
+
+  describe("createSimulation", function () {
+    it("refuses an unknown policy and an invalid scenario", function () {
+      expect(() => createSimulation(DEFAULT_SCENARIO, "yolo" as PolicyName, 1)).to.throw(
+        'policy: must be one of mining-only, ai-only, arbitrage (got "yolo")',
+      );
+      expect(() => createSimulation({ ...DEFAULT_SCENARIO, powerPrice: -3 }, "mining-only", 1)).to.throw(
+        "scenario.powerPrice: must be ≥ 0 (got -3)",
+      );
+      expect(() => simulateDays(DEFAULT_SCENARIO, "mining-only", 1, -1)).to.throw(
+        "days: must be a non-negative integer (got -1)",
+      );
+    });
+  });
+});
