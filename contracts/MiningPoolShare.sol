@@ -43,7 +43,6 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, Access
         uint256 revenuePerShare; // magnified by 2^128, modulo 2^256
         uint256 carry; // rounding remainder of the magnified deposits, below the supply it was divided by
         uint128 totalDeposited;
-        uint128 totalClaimed;
     }
 
     IHashrateOracle private immutable _oracle;
@@ -56,6 +55,8 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, Access
     IERC20 private immutable _token3;
 
     Ledger[MAX_PAYOUT_TOKENS] private _ledgers;
+    /// @dev Apart from the ledgers so that two tokens' totals share a slot: claimAll writes it once cold, then warm.
+    uint128[MAX_PAYOUT_TOKENS] private _totalClaimed;
     mapping(address holder => uint256[MAX_PAYOUT_TOKENS]) private _corrections;
     mapping(IERC20 token => uint256[SOURCE_COUNT]) private _revenueBySource;
     mapping(IERC20 token => mapping(uint8 source => mapping(uint64 epoch => bool))) private _funded;
@@ -230,7 +231,7 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, Access
 
     /// @inheritdoc IMiningPoolShare
     function totalClaimed(IERC20 token) external view returns (uint256) {
-        return _ledgers[_indexOf(token)].totalClaimed;
+        return _totalClaimed[_indexOf(token)];
     }
 
     /// @inheritdoc IMiningPoolShare
@@ -292,13 +293,12 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, Access
     }
 
     function _claim(uint256 index, IERC20 token, address recipient) private returns (uint256 amount) {
-        Ledger storage ledger = _ledgers[index];
-        amount = _owed(msg.sender, index, ledger.revenuePerShare) / MAGNITUDE;
+        amount = _owed(msg.sender, index, _ledgers[index].revenuePerShare) / MAGNITUDE;
         if (amount == 0) return 0;
         unchecked {
             // amount ≤ totalDeposited − totalClaimed < 2^128 (INV-2), so neither line overflows.
             _corrections[msg.sender][index] -= amount * MAGNITUDE;
-            ledger.totalClaimed += uint128(amount);
+            _totalClaimed[index] += uint128(amount);
         }
         emit RevenueClaimed(msg.sender, address(token), recipient, amount);
         token.safeTransfer(recipient, amount);
