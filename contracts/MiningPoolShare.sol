@@ -38,6 +38,9 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, Access
     uint8 private constant SOURCE_COUNT = 2;
     uint256 private constant MAX_PAYOUT_TOKENS = 4;
     uint256 private constant MAGNITUDE = 1 << 128;
+    /// @dev The supply never exceeds 2^128 − 1 share units (3.4e20 shares, far above any real pool): a deposit's
+    /// rounding remainder, carried to the next deposit, is then below supply / 2^128 < 1 base unit (INV-3).
+    uint256 private constant MAX_SUPPLY = type(uint128).max;
 
     struct Ledger {
         uint256 revenuePerShare; // magnified by 2^128, modulo 2^256
@@ -314,9 +317,9 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, Access
     function _backing() private view returns (uint256 backing, uint64 updatedAt) {
         uint256 hashrateTHs;
         (hashrateTHs, , updatedAt) = _oracle.latestHashrate(address(this));
-        // An extreme report saturates rather than reverting: the backing is then simply unbounded.
+        // An extreme report saturates rather than reverting, at the supply cap that keeps INV-3's bound.
         (bool ok, uint256 product) = Math.tryMul(hashrateTHs, _sharesPerTHs);
-        backing = ok ? product : type(uint256).max;
+        backing = ok && product < MAX_SUPPLY ? product : MAX_SUPPLY;
     }
 
     function _isFresh(uint64 updatedAt) private view returns (bool) {

@@ -230,12 +230,13 @@ describe("MiningPoolShare", function () {
       expect(await pool.mintableShares()).to.equal(0n);
     });
 
-    it("saturates rather than reverts for a report of 2^256-1 TH/s", async function () {
+    it("saturates at the 2^128 − 1 supply cap rather than reverting for a report of 2^256-1 TH/s", async function () {
       const { pool, oracle, reporters, minter, alice } = await loadFixture(reportedFixture);
       await oracle.connect(reporters[0]).reportHashrate(pool, REPORTED_EPOCH + 1n, ethers.MaxUint256);
-      expect(await pool.mintableShares()).to.equal(ethers.MaxUint256);
-      await pool.connect(minter).mint(alice.address, 10n ** 40n);
-      expect(await pool.mintableShares()).to.equal(ethers.MaxUint256 - 10n ** 40n);
+      const cap = (1n << 128n) - 1n; // the supply cap that keeps INV-3's rounding bound
+      expect(await pool.mintableShares()).to.equal(cap);
+      await pool.connect(minter).mint(alice.address, 10n ** 38n);
+      expect(await pool.mintableShares()).to.equal(cap - 10n ** 38n);
     });
   });
 
@@ -489,18 +490,17 @@ describe("MiningPoolShare", function () {
     });
 
     it("INV-3 conservation: carries the rounding remainder into the next deposit, never losing it", async function () {
-      // A supply of 3 · 2^128 makes one base unit worth 1/3 of 2^-128 per share unit: alone, a 1-unit deposit
-      // cannot move the revenue per share. Carried, three of them pay out exactly 2 + 1.
-      const { pool, oracle, reporters, wbtc, minter, distributor, alice, bob } = await loadFixture(reportedFixture);
-      await oracle.connect(reporters[0]).reportHashrate(pool, REPORTED_EPOCH + 1n, 2n ** 200n);
-      await pool.connect(minter).mint(alice.address, 2n ** 129n);
-      await pool.connect(minter).mint(bob.address, 2n ** 128n);
+      // A supply of 3 share units: 2^128 / 3 is not whole, so each 1-unit deposit leaves a remainder that is
+      // carried. Three of them pay out exactly 2 + 1.
+      const { pool, wbtc, minter, distributor, alice, bob } = await loadFixture(reportedFixture);
+      await pool.connect(minter).mint(alice.address, 2n);
+      await pool.connect(minter).mint(bob.address, 1n);
       const d = pool.connect(distributor);
 
       await d.depositRevenue(wbtc, 1n, MINING, 1);
       expect(await claimables(pool, [alice, bob], wbtc)).to.deep.equal([0n, 0n]);
       await d.depositRevenue(wbtc, 1n, MINING, 2);
-      expect(await claimables(pool, [alice, bob], wbtc)).to.deep.equal([0n, 0n]);
+      expect(await claimables(pool, [alice, bob], wbtc)).to.deep.equal([1n, 0n]);
       await d.depositRevenue(wbtc, 1n, MINING, 3);
       const got = await claimables(pool, [alice, bob], wbtc);
       expect(got).to.deep.equal([2n, 1n]);

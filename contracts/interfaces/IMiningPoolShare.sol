@@ -67,6 +67,8 @@ interface IMiningPoolShare {
 
     /// @notice Shares that can still be minted: reported hashrate × sharesPerTHs − totalSupply; 0 when the report
     /// is stale or below the supply.
+    /// @dev The backing saturates at 2^128 − 1 share units, the supply cap that keeps rounding below one base unit
+    /// per holder (INV-3); an extreme report never makes this revert.
     function mintableShares() external view returns (uint256);
 
     /// @notice Mints `shares` to `to` within the hashrate backing (INV-1). Minter only; not while paused.

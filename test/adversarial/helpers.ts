@@ -1,0 +1,137 @@
+/**
+ * Shared set-up and ledger checks of the adversarial tests (no tests here).
+ */
+import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { expect } from "chai";
+import type { Addressable } from "ethers";
+
+import type { HashrateOracle, MiningPoolShare } from "../../typechain-types/index.js";
+
+export const ONE_SHARE = 10n ** 18n;
+export const DAY = 24n * 3600n;
+export const MAGNITUDE = 1n << 128n;
+export const MINING = 0;
+export const AI = 1;
+
+export interface PoolOptions {
+  /** Share base units per TH/s (default 1e18). */
+  sharesPerTHs?: bigint;
+  /** First report, in TH/s (default 1e6: 1e6 whole shares of backing). */
+  hashrateTHs?: bigint;
+  /** Seconds a report stays valid (default 1 day). */
+  maxReportAge?: bigint;
+}
+
+/** One signer per role, so that a test can tell a role holder from anyone else. */
+export interface PoolSetup {
+  admin: HardhatEthersSigner;
+  minter: HardhatEthersSigner;
+  distributor: HardhatEthersSigner;
+  pauser: HardhatEthersSigner;
+  reporter: HardhatEthersSigner;
+  /** Accounts without any role. */
+  users: HardhatEthersSigner[];
+  oracle: HashrateOracle;
+  pool: MiningPoolShare;
+}
+
+/**
+ * Deploys an oracle (quorum 1, one reporter) and a pool paying `payoutTokens`, grants each operational role to its
+ * own signer, and finalizes a first report so that minting is possible.
+ */
+export async function deployPool(
+  ethers: HardhatEthers,
+  payoutTokens: Addressable[],
+  options: PoolOptions = {},
+): Promise<PoolSetup> {
+  const [admin, minter, distributor, pauser, reporter, ...users] = await ethers.getSigners();
+  const oracle = await ethers.deployContract("HashrateOracle", [admin.address, 1]);
+  const pool = await ethers.deployContract("MiningPoolShare", [
+    "HashShare Pool",
+    "HSP",
+    admin.address,
+    await oracle.getAddress(),
+    options.sharesPerTHs ?? ONE_SHARE,
+    options.maxReportAge ?? DAY,
+    await Promise.all(payoutTokens.map((t) => t.getAddress())),
+  ]);
+  await oracle.grantRole(await oracle.REPORTER_ROLE(), reporter.address);
+  await pool.grantRole(await pool.MINTER_ROLE(), minter.address);
+  await pool.grantRole(await pool.DISTRIBUTOR_ROLE(), distributor.address);
+  await pool.grantRole(await pool.PAUSER_ROLE(), pauser.address);
+  await oracle.connect(reporter).reportHashrate(await pool.getAddress(), 1n, options.hashrateTHs ?? 1_000_000n);
+  return { admin, minter, distributor, pauser, reporter, users, oracle, pool };
+}
+
+/** Any payout token: only what the pool itself relies on. */
+export interface BalanceToken extends Addressable {
+  balanceOf(account: string): Promise<bigint>;
+}
+
+export interface LedgerState {
+  poolBalance: bigint;
+  deposited: bigint;
+  claimed: bigint;
+  claimables: bigint[];
+  sumClaimable: bigint;
+  /** deposited − claimed − Σ claimable: what rounding keeps in the pool. */
+  gap: bigint;
+}
+
+export async function readLedger(
+  pool: MiningPoolShare,
+  token: BalanceToken,
+  accounts: readonly Addressable[],
+): Promise<LedgerState> {
+  const address = await token.getAddress();
+  const poolBalance = await token.balanceOf(await pool.getAddress());
+  const deposited = await pool.totalDeposited(address);
+  const claimed = await pool.totalClaimed(address);
+  const claimables: bigint[] = [];
+  for (const account of accounts) claimables.push(await pool.claimable(await account.getAddress(), address));
+  const sumClaimable = claimables.reduce((s, c) => s + c, 0n);
+  return { poolBalance, deposited, claimed, claimables, sumClaimable, gap: deposited - claimed - sumClaimable };
+}
+
+/**
+ * INV-2 and INV-3 for one payout token over `holders` (every account that ever held shares): the pool holds at least
+ * Σ claimable, holds exactly deposited − claimed (plus `donated`), and the rounding gap lies in [0, holders].
+ */
+export async function expectConserved(
+  pool: MiningPoolShare,
+  token: BalanceToken,
+  holders: readonly Addressable[],
+  donated = 0n,
+): Promise<LedgerState> {
+  const state = await readLedger(pool, token, holders);
+  expect(state.poolBalance, "INV-3: pool balance = deposited − claimed (+ donations)").to.equal(
+    state.deposited - state.claimed + donated,
+  );
+  expect(state.sumClaimable <= state.poolBalance, "INV-2: Σ claimable ≤ pool balance").to.equal(true);
+  expect(state.gap >= 0n, `INV-3: rounding gap ${state.gap} ≥ 0`).to.equal(true);
+  expect(state.gap <= BigInt(holders.length), `INV-3: rounding gap ${state.gap} ≤ ${holders.length} holders`).to.equal(
+    true,
+  );
+  return state;
+}
+
+/** ⌈a / b⌉ for non-negative bigints. */
+export function ceilDiv(a: bigint, b: bigint): bigint {
+  return (a + b - 1n) / b;
+}
+
+/**
+ * Exact pro rata for a holder whose share of the supply is the same at every deposit: its claimable is never above
+ * the exact entitlement X = Σ D·balance/supply and never a whole unit below it: ⌈X⌉ − 1 ≤ claimable ≤ X.
+ * (`numerator / denominator` is X.)
+ */
+export function expectExactProRata(claimable: bigint, numerator: bigint, denominator: bigint, label: string): void {
+  expect(
+    claimable * denominator <= numerator,
+    `${label}: ${claimable} above exact ${numerator}/${denominator}`,
+  ).to.equal(true);
+  expect(
+    claimable >= ceilDiv(numerator, denominator) - 1n,
+    `${label}: ${claimable} a unit or more below exact ${numerator}/${denominator}`,
+  ).to.equal(true);
+}
