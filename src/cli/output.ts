@@ -1,0 +1,59 @@
+/**
+ * JSON for `--json`: bigints become decimal strings (base units, exact), undefined fields are dropped, two-space
+ * indentation.
+ */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 2);
+}
+
+/** Aligns `label: value` pairs under a title, one per line; values that are blocks are indented. */
+export function formatKeyValues(pairs: ReadonlyArray<readonly [string, string]>, indent = "  "): string {
+  const width = Math.max(0, ...pairs.map(([label]) => label.length));
+  return pairs.map(([label, value]) => `${indent}${`${label}:`.padEnd(width + 2)}${value}`).join("\n");
+}
+
+/**
+ * A plain-text table: a header row, a rule and the rows, columns padded to their widest cell. Columns listed in
+ * `alignRight` (by index) are right-aligned, for numbers.
+ */
+export function formatTable(
+  headers: readonly string[],
+  rows: ReadonlyArray<readonly string[]>,
+  alignRight: readonly number[] = [],
+  indent = "  ",
+): string {
+  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? "").length)));
+  const line = (cells: readonly string[]): string =>
+    indent +
+    widths
+      .map((width, i) => {
+        const cell = cells[i] ?? "";
+        return alignRight.includes(i) ? cell.padStart(width) : cell.padEnd(width);
+      })
+      .join("  ")
+      .trimEnd();
+  return [line(headers), indent + widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** A duration in seconds as "2d 3h 4m 5s" (largest units first, zero units left out; "0s" for zero). */
+export function formatDuration(seconds: bigint): string {
+  const negative = seconds < 0n;
+  let rest = negative ? -seconds : seconds;
+  const parts: string[] = [];
+  for (const [unit, size] of [
+    ["d", 86_400n],
+    ["h", 3_600n],
+    ["m", 60n],
+    ["s", 1n],
+  ] as const) {
+    const count = rest / size;
+    rest %= size;
+    if (count > 0n) parts.push(`${count}${unit}`);
+  }
+  return `${negative ? "-" : ""}${parts.length === 0 ? "0s" : parts.join(" ")}`;
+}
+
+/** A unix timestamp (seconds) as an ISO-8601 UTC string without milliseconds. */
+export function formatTimestamp(seconds: bigint): string {
+  return new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
+}

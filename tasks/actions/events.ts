@@ -1,0 +1,133 @@
+import type { TypedContractEvent, TypedDeferredTopicFilter, TypedEventLog } from "../../typechain-types/common.js";
+import type { PoolEvent } from "../../src/cli/ledger.js";
+import { UserError } from "../../src/cli/errors.js";
+import { firstLine, type TaskContext } from "./context.js";
+
+/** The environment variable that caps the block range of one `eth_getLogs` request. */
+export const LOG_RANGE_VARIABLE = "HASHSHARE_LOG_BLOCK_RANGE";
+
+/** Blocks per `eth_getLogs`: HASHSHARE_LOG_BLOCK_RANGE, else everything at once on local chains, 10,000 elsewhere. */
+function blockRange(ctx: TaskContext): number {
+  const configured = process.env[LOG_RANGE_VARIABLE]?.trim();
+  if (configured !== undefined && configured !== "") {
+    const value = Number(configured);
+    if (!Number.isSafeInteger(value) || value < 1) {
+      throw new UserError(`${LOG_RANGE_VARIABLE} must be a positive whole number of blocks, got "${configured}"`);
+    }
+    return value;
+  }
+  return ctx.local ? Number.MAX_SAFE_INTEGER : 10_000;
+}
+
+interface Queryable {
+  queryFilter<TCEvent extends TypedContractEvent>(
+    filter: TypedDeferredTopicFilter<TCEvent>,
+    fromBlock?: number,
+    toBlock?: number,
+  ): Promise<Array<TypedEventLog<TCEvent>>>;
+}
+
+/**
+ * Every log matching `filter` from the deployment's first block to `toBlock`, in chain order, fetched in ranges of
+ * {@link blockRange} blocks.
+ */
+export async function queryEvents<TCEvent extends TypedContractEvent>(
+  ctx: TaskContext,
+  contract: Queryable,
+  filter: TypedDeferredTopicFilter<TCEvent>,
+  toBlock: number,
+): Promise<Array<TypedEventLog<TCEvent>>> {
+  const range = blockRange(ctx);
+  const logs: Array<TypedEventLog<TCEvent>> = [];
+  for (let from = ctx.deployment.fromBlock; from <= toBlock; from += range) {
+    const to = Math.min(toBlock, from + range - 1);
+    try {
+      logs.push(...(await contract.queryFilter(filter, from, to)));
+    } catch (error) {
+      throw new UserError(
+        `cannot read events of blocks ${from}-${to} on network ${ctx.networkName}: ${firstLine(error)} (lower ${LOG_RANGE_VARIABLE})`,
+      );
+    }
+  }
+  return logs;
+}
+
+/** The pool's share transfers, deposits and claims up to `toBlock`, as the pure ledger expects them. */
+export async function poolEvents(ctx: TaskContext, toBlock: number): Promise<PoolEvent[]> {
+  const { pool } = ctx;
+  const [transfers, deposits, claims] = await Promise.all([
+    queryEvents(ctx, pool, pool.filters.Transfer(), toBlock),
+    queryEvents(ctx, pool, pool.filters.RevenueDeposited(), toBlock),
+    queryEvents(ctx, pool, pool.filters.RevenueClaimed(), toBlock),
+  ]);
+  const position = (log: { blockNumber: number; index: number; transactionHash: string }) => ({
+    block: log.blockNumber,
+    logIndex: log.index,
+    txHash: log.transactionHash,
+  });
+  return [
+    ...transfers.map((log) => ({
+      kind: "transfer" as const,
+      ...position(log),
+      from: log.args.from,
+      to: log.args.to,
+      value: log.args.value,
+    })),
+    ...deposits.map((log) => ({
+      kind: "deposit" as const,
+      ...position(log),
+      token: log.args.token,
+      source: Number(log.args.source),
+      epoch: log.args.epoch,
+      amount: log.args.amount,
+    })),
+    ...claims.map((log) => ({
+      kind: "claim" as const,
+      ...position(log),
+      account: log.args.account,
+      token: log.args.token,
+      recipient: log.args.recipient,
+      amount: log.args.amount,
+    })),
+  ];
+}
+
+/** Holders of each role, replayed from RoleGranted / RoleRevoked, then confirmed with `hasRole`. */
+export async function roleHolders(
+  ctx: TaskContext,
+  contract: Queryable & {
+    filters: {
+      RoleGranted: TypedContractEvent;
+      RoleRevoked: TypedContractEvent;
+    };
+    hasRole(role: string, account: string): Promise<boolean>;
+  },
+  roles: Readonly<Record<string, string>>,
+  toBlock: number,
+): Promise<Record<string, string[]>> {
+  const [granted, revoked] = await Promise.all([
+    queryEvents(ctx, contract, contract.filters.RoleGranted(), toBlock),
+    queryEvents(ctx, contract, contract.filters.RoleRevoked(), toBlock),
+  ]);
+  const logs = [...granted.map((log) => ({ log, grant: true })), ...revoked.map((log) => ({ log, grant: false }))].sort(
+    (a, b) => a.log.blockNumber - b.log.blockNumber || a.log.index - b.log.index,
+  );
+  const holders = new Map<string, Set<string>>();
+  for (const { log, grant } of logs) {
+    const role = String(log.args[0]);
+    const account = String(log.args[1]);
+    const set = holders.get(role) ?? new Set<string>();
+    if (grant) set.add(account);
+    else set.delete(account);
+    holders.set(role, set);
+  }
+  const result: Record<string, string[]> = {};
+  for (const [name, role] of Object.entries(roles)) {
+    const candidates = [...(holders.get(role) ?? [])];
+    const confirmed = await Promise.all(
+      candidates.map(async (account) => ((await contract.hasRole(role, account)) ? account : undefined)),
+    );
+    result[name] = confirmed.filter((account): account is string => account !== undefined);
+  }
+  return result;
+}

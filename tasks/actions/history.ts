@@ -1,0 +1,27 @@
+import { buildHolderLedger, type HolderLedger } from "../../src/cli/ledger.js";
+import { UserError } from "../../src/cli/errors.js";
+import { payoutTokens, type TaskContext, type TokenInfo } from "./context.js";
+import { poolEvents } from "./events.js";
+
+/** A holder's ledger replayed from the pool's events, pinned to one block. */
+export interface HolderHistory {
+  readonly holder: string;
+  readonly block: number;
+  readonly timestamp: bigint;
+  readonly tokens: TokenInfo[];
+  readonly ledger: HolderLedger;
+}
+
+/** Reads every pool event from the deployment's first block to the latest block and replays them for `holder`. */
+export async function loadHistory(ctx: TaskContext, holder: string): Promise<HolderHistory> {
+  const latest = await ctx.connection.ethers.provider.getBlock("latest");
+  if (latest === null) throw new UserError(`network ${ctx.networkName} returned no latest block`);
+  const [tokens, events] = await Promise.all([payoutTokens(ctx), poolEvents(ctx, latest.number)]);
+  return {
+    holder,
+    block: latest.number,
+    timestamp: BigInt(latest.timestamp),
+    tokens,
+    ledger: buildHolderLedger(holder, events),
+  };
+}

@@ -1,0 +1,62 @@
+import { parseAddress } from "../../src/cli/address.js";
+import { checkAmountSyntax, formatAmount, parseAmount } from "../../src/cli/amount.js";
+import { UserError } from "../../src/cli/errors.js";
+import { formatKeyValues } from "../../src/cli/output.js";
+import { FUTURE_IDS, readDeployedAddresses } from "../../src/deployment/index.js";
+import { findPayoutToken, payoutTokens, selectSigner, send } from "./context.js";
+import { taskAction, type CommonArguments } from "./run.js";
+
+interface FaucetArguments extends CommonArguments {
+  token: string;
+  to: string;
+  amount: string;
+  account: string;
+}
+
+/**
+ * `pool faucet`: local chains only — mints the deployment's mock WBTC or USDC to an address, so that the
+ * distributor has revenue to deposit and investors have USDC to buy with. Refused wherever the payout tokens are
+ * not this deployment's mocks.
+ */
+export default taskAction<FaucetArguments>(async (args, session) => {
+  if (args.token.trim() === "") throw new UserError("--token is missing: give wbtc or usdc");
+  const to = parseAddress(args.to, "--to");
+  checkAmountSyntax(args.amount, "--amount");
+
+  const ctx = await session.context();
+  if (!ctx.local)
+    throw new UserError(`pool faucet is for local networks only; network ${ctx.networkName} has real tokens`);
+  const mocks = new Set<string>();
+  if (ctx.deployment.dir !== undefined) {
+    const deployed = await readDeployedAddresses(ctx.deployment.dir);
+    for (const id of [FUTURE_IDS.mockWBTC, FUTURE_IDS.mockUSDC]) {
+      const address = deployed[id];
+      if (address !== undefined) mocks.add(address);
+    }
+  }
+  const token = findPayoutToken(await payoutTokens(ctx), args.token);
+  if (!ctx.inProcess && !mocks.has(token.address)) {
+    throw new UserError(`${token.symbol} (${token.address}) is not a mock token of deployment ${ctx.deployment.id}`);
+  }
+  const amount = parseAmount(args.amount, token.decimals, { label: "--amount" });
+  const signer = await selectSigner(ctx, args.account);
+  const receipt = await send(ctx, `mint ${token.symbol}`, () => token.contract.connect(signer).mint(to, amount));
+  const balance = await token.contract.balanceOf(to, { blockTag: receipt.blockNumber });
+  const f = (value: bigint) => formatAmount(value, token.decimals);
+  const json = {
+    network: ctx.networkName,
+    token: token.symbol,
+    to,
+    amount: f(amount),
+    balance: f(balance),
+    txHash: receipt.hash,
+  };
+  const text = [
+    `Minted ${f(amount)} mock ${token.symbol} to ${to}.`,
+    formatKeyValues([
+      ["their balance", `${f(balance)} ${token.symbol}`],
+      ["transaction", receipt.hash],
+    ]),
+  ].join("\n");
+  return { text, json };
+});
