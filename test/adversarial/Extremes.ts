@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import type { MockERC20 } from "../../typechain-types/index.js";
-import { AI, MAGNITUDE, MINING, ONE_SHARE, deployPool, expectConserved, readLedger } from "./helpers.js";
+import { AI, MINING, ONE_SHARE, deployPool, expectConserved, readLedger } from "./helpers.js";
 
 const { ethers, networkHelpers } = await network.create();
 
