@@ -11,23 +11,23 @@ import {
   parseScenario,
   retargetFactor,
 } from "../../src/model/index.js";
-import { expectWithin } from "./helpers.js";
+import { expectWithin, expectClose } from "./helpers.js";
 
 const params: DifficultyParams = { growthPerEpoch: 0.012, priceBeta: 0.3, noisePerEpoch: 0.03, hashpriceRef: 40 };
 
 describe("difficulty", function () {
   describe("retargetFactor", function () {
     it("is exp(g) when hashprice is at its reference and Z = 0", function () {
-      expect(retargetFactor(params, 40, 0)).to.be.closeTo(Math.exp(0.012), 1e-15);
+      expectClose(retargetFactor(params, 40, 0), Math.exp(0.012), 1e-15);
     });
 
     it("moves with hashprice with elasticity β", function () {
-      expect(retargetFactor(params, 40 * Math.E, 0)).to.be.closeTo(Math.exp(0.012 + 0.3), 1e-12);
-      expect(retargetFactor(params, 40 / Math.E, 0)).to.be.closeTo(Math.exp(0.012 - 0.3), 1e-12);
+      expectClose(retargetFactor(params, 40 * Math.E, 0), Math.exp(0.012 + 0.3), 1e-12);
+      expectClose(retargetFactor(params, 40 / Math.E, 0), Math.exp(0.012 - 0.3), 1e-12);
     });
 
     it("adds σ_D·Z of noise", function () {
-      expect(retargetFactor(params, 40, 2)).to.be.closeTo(Math.exp(0.012 + 0.06), 1e-12);
+      expectClose(retargetFactor(params, 40, 2), Math.exp(0.012 + 0.06), 1e-12);
     });
 
     it("is clamped to ×4 and ÷4 (one protocol retarget)", function () {
@@ -83,7 +83,7 @@ describe("difficulty", function () {
       expect(day0.segments[1]!.difficulty).to.not.equal(scenario.difficulty0);
       const weighted =
         (44 * day0.segments[0]!.hashpriceUsdPerPhDay + 100 * day0.segments[1]!.hashpriceUsdPerPhDay) / 144;
-      expect(day0.hashpriceUsdPerPhDay).to.be.closeTo(weighted, 1e-9);
+      expectClose(day0.hashpriceUsdPerPhDay, weighted, 1e-9);
       expect(DEFAULT_SCENARIO.blocksPerDay).to.equal(144);
     });
   });

@@ -1,5 +1,7 @@
 import { expect } from "chai";
 
+import { expectClose } from "./helpers.js";
+
 import {
   blockRewardBtc,
   btcPerDay,
@@ -66,7 +68,7 @@ describe("halving", function () {
       const expected =
         (50 / 144) * btcPerDay(1, d, blockRewardBtc(3.125, 1)) +
         (94 / 144) * btcPerDay(1, d, blockRewardBtc(1.5625, 1));
-      expect(day0.btcPerHsDay).to.be.closeTo(expected, 1e-30);
+      expectClose(day0.btcPerHsDay, expected, 1e-30);
     });
   });
 });

@@ -6,6 +6,14 @@ export function expectWithin(actual: number, expected: number, tolerance: number
   expect(error, `${actual} vs ${expected}: ${(error * 100).toFixed(2)} % off`).to.be.at.most(tolerance);
 }
 
+/**
+ * Asserts `actual` is within `delta` (absolute) of `expected`. Chai's own `closeTo` is replaced by the Hardhat
+ * chai matchers with a bigint version once any test loads them, so the model's float checks use this instead.
+ */
+export function expectClose(actual: number, expected: number, delta: number, message?: string): void {
+  expect(Math.abs(actual - expected), message ?? `${actual} vs ${expected} (±${delta})`).to.be.at.most(delta);
+}
+
 export function mean(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }

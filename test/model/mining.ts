@@ -13,7 +13,7 @@ import {
   networkHashrateFromDifficulty,
   revenueUsdPerMwh,
 } from "../../src/model/index.js";
-import { expectWithin } from "./helpers.js";
+import { expectWithin, expectClose } from "./helpers.js";
 
 // ECONOMICS.md checks (S4: hashrateindex.com roundup of 2026-01-12; J.P. Morgan Jan 2026 note).
 const JAN_12_DIFFICULTY = 148.26e12;
@@ -52,13 +52,13 @@ describe("mining", function () {
     it("equals the network-share form (H / Hnet) × 144 × reward", function () {
       const h = 2.857e18;
       const network = networkHashrateFromDifficulty(145e12);
-      expect(btcPerDay(h, 145e12, 3.15625)).to.be.closeTo(btcPerDayFromNetworkShare(h, network, 3.15625, 144), 1e-12);
+      expectClose(btcPerDay(h, 145e12, 3.15625), btcPerDayFromNetworkShare(h, network, 3.15625, 144), 1e-12);
     });
 
     it("doubles with hashrate and halves with difficulty", function () {
       const base = btcPerDay(1e18, 145e12, 3.125);
-      expect(btcPerDay(2e18, 145e12, 3.125)).to.be.closeTo(2 * base, 1e-15);
-      expect(btcPerDay(1e18, 290e12, 3.125)).to.be.closeTo(base / 2, 1e-15);
+      expectClose(btcPerDay(2e18, 145e12, 3.125), 2 * base, 1e-15);
+      expectClose(btcPerDay(1e18, 290e12, 3.125), base / 2, 1e-15);
     });
   });
 
@@ -69,8 +69,8 @@ describe("mining", function () {
     });
 
     it("uses TH × J/TH × 24 / 1e6 MWh a day, times uptime", function () {
-      expect(energyMwhPerDay(1_000_000, 17.5, 1)).to.be.closeTo(420, 1e-9);
-      expect(energyMwhPerDay(1_000_000, 17.5, 0.95)).to.be.closeTo(399, 1e-9);
+      expectClose(energyMwhPerDay(1_000_000, 17.5, 1), 420, 1e-9);
+      expectClose(energyMwhPerDay(1_000_000, 17.5, 0.95), 399, 1e-9);
     });
   });
 
@@ -87,19 +87,19 @@ describe("mining", function () {
         powerPrice: 45,
       });
       const expected = 2_857_142e12 * btcPerHsDay;
-      expect(day.btcExpected).to.be.closeTo(expected, 1e-12);
-      expect(day.btcGross).to.be.closeTo(expected * 0.975 * 0.95, 1e-12);
-      expect(day.usdGross).to.be.closeTo(day.btcGross * 70_000, 1e-6);
-      expect(day.energyMwh).to.be.closeTo((2_857_142 * 17.5 * 24 * 0.95) / 1e6, 1e-9);
-      expect(day.energyCostUsd).to.be.closeTo(day.energyMwh * 45, 1e-6);
-      expect(day.netUsd).to.be.closeTo(day.usdGross - day.energyCostUsd, 1e-6);
+      expectClose(day.btcExpected, expected, 1e-12);
+      expectClose(day.btcGross, expected * 0.975 * 0.95, 1e-12);
+      expectClose(day.usdGross, day.btcGross * 70_000, 1e-6);
+      expectClose(day.energyMwh, (2_857_142 * 17.5 * 24 * 0.95) / 1e6, 1e-9);
+      expectClose(day.energyCostUsd, day.energyMwh * 45, 1e-6);
+      expectClose(day.netUsd, day.usdGross - day.energyCostUsd, 1e-6);
     });
   });
 
   describe("miningMarginUsdPerMwh", function () {
     it("is uptime × (revenue per MWh after pool fee − power price)", function () {
       const margin = miningMarginUsdPerMwh(39.5, { fleetEfficiency: 17.5, poolFee: 2.5, uptime: 95, powerPrice: 45 });
-      expect(margin).to.be.closeTo(0.95 * ((39.5 / 0.42) * 0.975 - 45), 1e-9);
+      expectClose(margin, 0.95 * ((39.5 / 0.42) * 0.975 - 45), 1e-9);
       expect(miningMarginUsdPerMwh(0, { fleetEfficiency: 17.5, poolFee: 2.5, uptime: 100, powerPrice: 45 })).to.equal(
         -45,
       );

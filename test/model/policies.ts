@@ -1,5 +1,7 @@
 import { expect } from "chai";
 
+import { expectClose } from "./helpers.js";
+
 import {
   aiMarginUsdPerMwh,
   aiParams,
@@ -35,21 +37,21 @@ describe("policies", function () {
     it("is the AI margin minus the mining margin per MWh of capacity", function () {
       const expected = aiMarginUsdPerMwh(aiParams(defaults)) - miningMarginUsdPerMwh(40, defaults);
       expect(spreadUsdPerMwh(40, defaults)).to.equal(expected);
-      expect(spreadUsdPerMwh(40, defaults)).to.be.closeTo(155.25 - 0.95 * ((40 / 0.42) * 0.975 - 45), 0.01);
+      expectClose(spreadUsdPerMwh(40, defaults), 155.25 - 0.95 * ((40 / 0.42) * 0.975 - 45), 0.01);
     });
   });
 
   describe("conversionValueUsdPerMw", function () {
     it("is spread × 8760 × term with no discounting and no lag", function () {
       const s = parseScenario({ discountRate: 0, conversionLag: 0 });
-      expect(conversionValueUsdPerMw(40, s)).to.be.closeTo(spreadUsdPerMwh(40, s) * 8760 * 10, 1e-6);
+      expectClose(conversionValueUsdPerMw(40, s), spreadUsdPerMwh(40, s) * 8760 * 10, 1e-6);
     });
 
     it("discounts continuously at ln(1 + r) and starts after the lag", function () {
       const r = Math.log(1.08);
       const expected = spreadUsdPerMwh(40, defaults) * 8760 * annuityFactor(r, 10) * Math.exp(-r);
-      expect(conversionValueUsdPerMw(40, defaults)).to.be.closeTo(expected, 1e-6);
-      expect(annuityFactor(r, 10)).to.be.closeTo((1 - 1.08 ** -10) / r, 1e-12);
+      expectClose(conversionValueUsdPerMw(40, defaults), expected, 1e-6);
+      expectClose(annuityFactor(r, 10), (1 - 1.08 ** -10) / r, 1e-12);
     });
 
     it("subtracts the mining forgone during the lag when converting capacity cannot mine", function () {
@@ -62,7 +64,7 @@ describe("policies", function () {
 
   describe("conversionPays", function () {
     it("does not pay at the defaults and a 40 USD/PH/day hashprice (≈ 6.2 M USD < 9 M USD capex)", function () {
-      expect(conversionValueUsdPerMw(40, defaults)).to.be.closeTo(6.2e6, 0.1e6);
+      expectClose(conversionValueUsdPerMw(40, defaults), 6.2e6, 0.1e6);
       expect(conversionPays(40, defaults)).to.equal(false);
     });
 

@@ -1,5 +1,7 @@
 import { expect } from "chai";
 
+import { expectClose } from "./helpers.js";
+
 import { settleDay, toBaseUnits } from "../../src/model/index.js";
 
 describe("settlement", function () {
@@ -17,8 +19,8 @@ describe("settlement", function () {
       const day2 = settleDay(30, day1.carriedLossUsd, 2);
       expect(day2).to.deep.equal({ payoutUsd: 0, operatorFeeUsd: 0, carriedLossUsd: 70 });
       const day3 = settleDay(100, day2.carriedLossUsd, 2);
-      expect(day3.payoutUsd).to.be.closeTo(29.4, 1e-12);
-      expect(day3.operatorFeeUsd).to.be.closeTo(0.6, 1e-12);
+      expectClose(day3.payoutUsd, 29.4, 1e-12);
+      expectClose(day3.operatorFeeUsd, 0.6, 1e-12);
       expect(day3.carriedLossUsd).to.equal(0);
     });
 

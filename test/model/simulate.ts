@@ -1,5 +1,7 @@
 import { expect } from "chai";
 
+import { expectClose } from "./helpers.js";
+
 import {
   contractTermDays,
   conversionPays,
@@ -68,7 +70,7 @@ describe("simulate", function () {
       expect(days[0]!.date).to.equal("2026-03-01");
       expect(days[365]!.date).to.equal("2027-03-01");
       expect(days[365]!.height).to.equal(939_000 + 365 * 144);
-      expect(days[365]!.capacityMw).to.be.closeTo(55, EPS);
+      expectClose(days[365]!.capacityMw, 55, EPS);
     });
   });
 
@@ -88,32 +90,32 @@ describe("simulate", function () {
     it("never commits more than maxAiShare of capacity", function () {
       for (const day of simulateDays(DEFAULT_SCENARIO, "ai-only", 4, 800)) {
         expect(committed(day)).to.be.at.most((DEFAULT_SCENARIO.maxAiShare / 100) * day.capacityMw + EPS);
-        expect(day.miningMw + day.aiMw).to.be.closeTo(day.capacityMw, EPS); // converting capacity mines
+        expectClose(day.miningMw + day.aiMw, day.capacityMw, EPS); // converting capacity mines
       }
     });
 
     it("converts maxAiShare on day 0 and earns only after conversionLag", function () {
       const days = simulateDays(DEFAULT_SCENARIO, "ai-only", 4, 400);
-      expect(days[0]!.convertingMw).to.be.closeTo(10, EPS);
+      expectClose(days[0]!.convertingMw, 10, EPS);
       expect(days[364]!.aiMw).to.equal(0);
       expect(days[364]!.aiUsdGross).to.equal(0);
-      expect(days[365]!.aiMw).to.be.closeTo(10, EPS);
-      expect(days[365]!.aiUsdGross).to.be.closeTo((10 * 1.6e6) / 365, 1e-6);
+      expectClose(days[365]!.aiMw, 10, EPS);
+      expectClose(days[365]!.aiUsdGross, (10 * 1.6e6) / 365, 1e-6);
     });
 
     it("leaves converting capacity idle when mineWhileConverting is false", function () {
       const s = parseScenario({ mineWhileConverting: false });
       const day0 = simulateDays(s, "ai-only", 4, 1)[0]!;
-      expect(day0.miningMw).to.be.closeTo(40, EPS);
+      expectClose(day0.miningMw, 40, EPS);
       expect(day0.hashrateThs).to.equal(Math.floor((day0.miningMw * 1e6) / 17.5));
     });
 
     it("amortizes conversion capex over the first contract term and charges it to AI", function () {
       const s = parseScenario({ conversionLag: 0, capacityGrowthMwPerYear: 0 });
       const day0 = simulateDays(s, "ai-only", 4, 1)[0]!;
-      expect(day0.conversionCapexUsd).to.be.closeTo((10 * 9e6) / contractTermDays(s), 1e-6);
+      expectClose(day0.conversionCapexUsd, (10 * 9e6) / contractTermDays(s), 1e-6);
       const net = day0.aiUsdGross - day0.aiCostUsd - day0.conversionCapexUsd;
-      expect(day0.aiUsdNet).to.be.closeTo(net * 0.98, 1e-6);
+      expectClose(day0.aiUsdNet, net * 0.98, 1e-6);
     });
   });
 
@@ -123,8 +125,8 @@ describe("simulate", function () {
       const term = contractTermDays(s);
       const days = simulateDays(s, "ai-only", 12, 3 * term);
       for (const day of days) {
-        expect(day.aiMw).to.be.closeTo(10, EPS);
-        if (day.day < term) expect(day.conversionCapexUsd).to.be.closeTo((10 * 9e6) / term, 1e-6);
+        expectClose(day.aiMw, 10, EPS);
+        if (day.day < term) expectClose(day.conversionCapexUsd, (10 * 9e6) / term, 1e-6);
         else expect(day.conversionCapexUsd).to.equal(0);
       }
     });
@@ -146,7 +148,7 @@ describe("simulate", function () {
         const increase = committed(day) - before;
         expect(committed(day)).to.be.at.most((s.maxAiShare / 100) * day.capacityMw + EPS);
         if (!isEvaluationDay(s, day)) {
-          expect(increase, `day ${day.day}`).to.be.closeTo(0, EPS);
+          expectClose(increase, 0, EPS, `day ${day.day}`);
           continue;
         }
         const window = days.slice(Math.max(0, day.day - s.arbitrageLookbackDays + 1), day.day + 1);
@@ -154,10 +156,10 @@ describe("simulate", function () {
         const headroom = (s.maxAiShare / 100) * day.capacityMw - before;
         if (conversionPays(trailing, s)) {
           conversions += 1;
-          expect(increase).to.be.closeTo(Math.min(headroom, (s.arbitrageSlice / 100) * day.capacityMw), 1e-6);
+          expectClose(increase, Math.min(headroom, (s.arbitrageSlice / 100) * day.capacityMw), 1e-6);
         } else {
           refusals += 1;
-          expect(increase, `day ${day.day}`).to.be.closeTo(0, EPS);
+          expectClose(increase, 0, EPS, `day ${day.day}`);
         }
       }
       expect(conversions).to.be.greaterThan(0);
@@ -170,7 +172,7 @@ describe("simulate", function () {
       expect(committed(days[0]!)).to.be.greaterThan(0);
       for (const day of days) {
         const expected = day.day < lag ? 0 : committed(days[day.day - lag]!);
-        expect(day.aiMw, `day ${day.day}`).to.be.closeTo(expected, 1e-9);
+        expectClose(day.aiMw, expected, 1e-9, `day ${day.day}`);
       }
     });
   });
@@ -185,7 +187,7 @@ describe("simulate", function () {
         expect(day.miningBtcNet).to.equal(0);
         expect(day.operatorFeeUsd).to.equal(0);
         carried += day.energyCostUsd - day.miningUsdGross;
-        expect(day.carriedLossMiningUsd).to.be.closeTo(carried, 1e-6 * carried);
+        expectClose(day.carriedLossMiningUsd, carried, 1e-6 * carried);
       }
       expect(carried).to.be.greaterThan(0);
     });
@@ -200,12 +202,12 @@ describe("simulate", function () {
         const available = day.miningUsdGross - day.energyCostUsd - carried;
         if (available > 0) {
           if (carried > 0) recoveries += 1;
-          expect(day.miningUsdNet).to.be.closeTo(available * 0.98, 1e-6);
+          expectClose(day.miningUsdNet, available * 0.98, 1e-6);
           expect(day.carriedLossMiningUsd).to.equal(0);
         } else {
           lossDays += 1;
           expect(day.miningUsdNet).to.equal(0);
-          expect(day.carriedLossMiningUsd).to.be.closeTo(-available, 1e-6);
+          expectClose(day.carriedLossMiningUsd, -available, 1e-6);
         }
         carried = day.carriedLossMiningUsd;
       }
@@ -220,7 +222,7 @@ describe("simulate", function () {
       expect(dailyLoss).to.be.greaterThan(0);
       for (const day of days) {
         expect(day.payoutUsdcUnits).to.equal(0n);
-        expect(day.carriedLossAiUsd).to.be.closeTo((day.day + 1) * dailyLoss, 1e-6);
+        expectClose(day.carriedLossAiUsd, (day.day + 1) * dailyLoss, 1e-6);
       }
     });
 
@@ -240,18 +242,18 @@ describe("simulate", function () {
         expect(day.payoutUsdcUnits).to.equal(BigInt(Math.floor(day.aiUsdNet * 1e6)));
         expect(Number.isInteger(day.hashrateThs)).to.equal(true);
         expect(day.hashrateThs).to.equal(Math.floor((day.miningMw * 1e6) / 17.5));
-        expect(day.miningUsdNet).to.be.closeTo(day.miningBtcNet * day.btcPriceUsd, 1e-6);
+        expectClose(day.miningUsdNet, day.miningBtcNet * day.btcPriceUsd, 1e-6);
       }
     });
 
     it("charges energy as TH × J/TH × 24 / 1e6 × uptime × powerPrice and pays net after operator fee", function () {
       for (const day of simulateDays(DEFAULT_SCENARIO, "mining-only", 11, 100)) {
         const energy = ((day.hashrateThs * 17.5 * 24) / 1e6) * 0.95 * 45;
-        expect(day.energyCostUsd).to.be.closeTo(energy, 1e-6);
+        expectClose(day.energyCostUsd, energy, 1e-6);
         if (day.carriedLossMiningUsd === 0 && day.miningUsdNet > 0) {
           const net = day.miningUsdGross - day.energyCostUsd;
-          expect(day.miningUsdNet).to.be.closeTo(net * 0.98, 1e-6);
-          expect(day.operatorFeeUsd).to.be.closeTo(net * 0.02, 1e-6);
+          expectClose(day.miningUsdNet, net * 0.98, 1e-6);
+          expectClose(day.operatorFeeUsd, net * 0.02, 1e-6);
         }
       }
     });
