@@ -9,8 +9,7 @@ const onCi = process.env.CI !== undefined && process.env.CI !== "" && process.en
 const profile = onCi ? ["--test-profile", "ci"] : [];
 console.log(`test:unit: Solidity test profile ${onCi ? "ci" : "default"}`);
 
-const run = (command: string, args: string[]): number =>
-  spawnSync(command, args, { stdio: "inherit" }).status ?? 1;
+const run = (command: string, args: string[]): number => spawnSync(command, args, { stdio: "inherit" }).status ?? 1;
 
 const tests = run("npx", ["hardhat", "test", "--coverage", ...profile]);
 if (tests !== 0) process.exit(tests);
