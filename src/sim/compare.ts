@@ -1,0 +1,151 @@
+/**
+ * `--compare`: the three allocation policies run on chain on the same seed (so on the same price, difficulty and fee
+ * path), each on its own deployment — its own fresh in-process chain, or its own Ignition deployment on a node —
+ * in `<out>/<policy>/`, then ranked by what one share received, with a chart and a standalone page.
+ */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+
+import type { NetworkConnection } from "hardhat/types/network";
+
+import { formatAmount } from "../cli/amount.js";
+import { POLICY_NAMES, type PolicyName } from "../model/index.js";
+import { chartSpec, renderSvg, reportHtml } from "./chart.js";
+import { roundUsd, type PolicyTotals } from "./report.js";
+import { runSimulation, type RunOptions, type RunResult } from "./run.js";
+
+export interface CompareResult {
+  out: string;
+  runs: Record<PolicyName, RunResult>;
+  totals: Record<PolicyName, PolicyTotals>;
+  ranking: PolicyName[];
+  best: PolicyName;
+  files: { json: string; svg: string; html: string };
+}
+
+/** What the holders of a chain run received: deposits read back, USD at each day's price. */
+export function chainTotals(run: RunResult): PolicyTotals {
+  let usd = 0;
+  for (const row of run.rows) {
+    usd += Number(row.depositedWbtc) * Number(row.btcPriceUsd) + Number(row.depositedUsdc);
+  }
+  return {
+    wbtc: BigInt(run.summary.onChain.wbtc.totalDeposited),
+    usdc: BigInt(run.summary.onChain.usdc.totalDeposited),
+    usd,
+    usdPerShare: run.summary.perShare.usd,
+  };
+}
+
+/** Policies from the most to the least paid per share (ties keep `POLICY_NAMES` order). */
+export function rankPolicies(totals: Readonly<Record<PolicyName, PolicyTotals>>): PolicyName[] {
+  return [...POLICY_NAMES].sort((a, b) => totals[b].usdPerShare - totals[a].usdPerShare);
+}
+
+/**
+ * Runs every policy. `connect(policy)` gives the connection to run it on (a new in-process chain each, or the same
+ * node); `deploymentId(policy)` keeps their contracts apart on a shared node.
+ */
+export async function runComparison(
+  connect: (policy: PolicyName) => Promise<NetworkConnection>,
+  options: Omit<RunOptions, "policy" | "out" | "deploymentId"> & {
+    out: string;
+    deploymentId?: (policy: PolicyName) => string;
+  },
+  onRun?: (policy: PolicyName, result: RunResult) => void,
+): Promise<CompareResult> {
+  const runs = {} as Record<PolicyName, RunResult>;
+  for (const policy of POLICY_NAMES) {
+    const connection = await connect(policy);
+    try {
+      const { deploymentId, ...rest } = options;
+      runs[policy] = await runSimulation(connection, {
+        ...rest,
+        policy,
+        out: path.join(options.out, policy),
+        ...(deploymentId === undefined ? {} : { deploymentId: deploymentId(policy) }),
+      });
+    } finally {
+      await connection.close();
+    }
+    onRun?.(policy, runs[policy]);
+  }
+
+  const totals = Object.fromEntries(POLICY_NAMES.map((policy) => [policy, chainTotals(runs[policy])])) as Record<
+    PolicyName,
+    PolicyTotals
+  >;
+  const ranking = rankPolicies(totals);
+  const best = ranking[0]!;
+  const files = {
+    json: path.join(options.out, "compare.json"),
+    svg: path.join(options.out, "compare.svg"),
+    html: path.join(options.out, "compare.html"),
+  };
+  const json = {
+    arguments: {
+      days: options.days,
+      seed: options.seed,
+      holders: options.holders,
+      scenario: options.scenarioPath,
+      scenarioSha256: options.scenarioSha256,
+    },
+    best,
+    ranking,
+    policies: Object.fromEntries(
+      POLICY_NAMES.map((policy) => {
+        const run = runs[policy];
+        return [
+          policy,
+          {
+            wbtc: totals[policy].wbtc.toString(),
+            usdc: totals[policy].usdc.toString(),
+            usd: roundUsd(totals[policy].usd),
+            usdPer1000Shares: roundUsd(totals[policy].usdPerShare * 1000, 4),
+            perShare: run.summary.perShare,
+            finalSupply: run.summary.onChain.totalSupply,
+            check: run.summary.check.ok,
+          },
+        ];
+      }),
+    ),
+  };
+  writeFileSync(files.json, `${JSON.stringify(json, null, 2)}\n`);
+
+  const paths = Object.fromEntries(
+    POLICY_NAMES.map((policy) => [
+      policy,
+      runs[policy].rows.map((row) => ({ date: row.date, cumulativeUsdPerShare: Number(row.cumulativeUsdPerShare) })),
+    ]),
+  ) as Record<PolicyName, Array<{ date: string; cumulativeUsdPerShare: number }>>;
+  const title = `HashShare policies compared on chain — seed "${options.seed}", ${options.days} days, ${options.holders} investors`;
+  const svg = await renderSvg(chartSpec({ title, rows: runs[best].rows, paths, policy: best }));
+  writeFileSync(files.svg, svg);
+  const per1000 = (policy: PolicyName): string => (totals[policy].usdPerShare * 1000).toFixed(2);
+  writeFileSync(
+    files.html,
+    reportHtml({
+      title,
+      subtitle: `Each policy ran on its own deployment; the top panel shows the best policy (${best}). Scenario ${options.scenarioPath}.`,
+      svg,
+      figures: [
+        ["Paid holders most", `${best}: ${per1000(best)} USD per 1,000 shares`],
+        ...ranking.slice(1).map((policy) => [policy, `${per1000(policy)} USD per 1,000 shares`] as const),
+        ...POLICY_NAMES.map(
+          (policy) =>
+            [
+              `${policy} on chain`,
+              `${formatAmount(totals[policy].wbtc, 8)} WBTC + ${formatAmount(totals[policy].usdc, 6)} USDC deposited`,
+            ] as const,
+        ),
+      ],
+      policies: totals,
+      best,
+      links: [
+        ["compare.json", "comparison (JSON)"],
+        ...POLICY_NAMES.map((policy) => [`${policy}/report.html`, `${policy} report`] as const),
+      ],
+    }),
+  );
+  return { out: options.out, runs, totals, ranking, best, files };
+}

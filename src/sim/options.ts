@@ -1,0 +1,116 @@
+/**
+ * The `simulate` task's arguments, validated before anything touches the chain: each mistake is a one-line
+ * `UserError` naming the option.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import { UserError } from "../cli/errors.js";
+import { isPolicyName, parseScenario, POLICY_NAMES, type PolicyName, type Scenario } from "../model/index.js";
+
+export const DEFAULTS = {
+  days: 365,
+  seed: "hashshare",
+  policy: "arbitrage" as PolicyName,
+  holders: 100,
+  scenario: "scenarios/default.json",
+  reportsDir: "reports",
+} as const;
+
+export const MAX_DAYS = 36_500;
+export const MAX_HOLDERS = 100_000;
+
+/** The raw task arguments (as Hardhat parses them). */
+export interface RawSimulateArguments {
+  days: number;
+  seed: string;
+  policy: string;
+  holders: number;
+  scenario: string;
+  out: string;
+  compare: boolean;
+  fresh: boolean;
+}
+
+export interface SimulateArguments {
+  days: number;
+  seed: string;
+  policy: PolicyName;
+  holders: number;
+  /** The scenario path as given, its validated contents and the SHA-256 of its bytes. */
+  scenarioPath: string;
+  scenario: Scenario;
+  scenarioSha256: string;
+  /** Output directory (absolute). */
+  out: string;
+  compare: boolean;
+  fresh: boolean;
+}
+
+/** A seed made safe for a directory name. */
+export function seedSlug(seed: string): string {
+  return seed.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 64) || "seed";
+}
+
+/** `reports/<policy>-<seed>`, or `reports/compare-<seed>` for `--compare`. */
+export function defaultOutDir(root: string, policy: PolicyName, seed: string, compare: boolean): string {
+  return path.join(root, DEFAULTS.reportsDir, `${compare ? "compare" : policy}-${seedSlug(seed)}`);
+}
+
+/** Reads and validates a scenario file; returns it with the SHA-256 of its bytes. */
+export function readScenarioFile(file: string): { scenario: Scenario; sha256: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? String(error.code) : String(error);
+    throw new UserError(`--scenario ${file} cannot be read (${code})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString("utf8"));
+  } catch (error) {
+    throw new UserError(
+      `--scenario ${file} is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  let scenario: Scenario;
+  try {
+    scenario = parseScenario(json);
+  } catch (error) {
+    throw new UserError(`--scenario ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { scenario, sha256: createHash("sha256").update(bytes).digest("hex") };
+}
+
+/** Validates the task's arguments; `root` is the project root (relative paths resolve against the cwd). */
+export function parseSimulateArguments(raw: RawSimulateArguments, root: string): SimulateArguments {
+  if (!Number.isSafeInteger(raw.days) || raw.days < 1 || raw.days > MAX_DAYS) {
+    throw new UserError(`--days must be a whole number of days from 1 to ${MAX_DAYS}, got ${raw.days}`);
+  }
+  if (!Number.isSafeInteger(raw.holders) || raw.holders < 1 || raw.holders > MAX_HOLDERS) {
+    throw new UserError(`--holders must be a whole number from 1 to ${MAX_HOLDERS}, got ${raw.holders}`);
+  }
+  const seed = raw.seed.trim();
+  if (seed === "" || seed.length > 200) throw new UserError(`--seed must be 1 to 200 characters, got "${raw.seed}"`);
+  if (!isPolicyName(raw.policy)) {
+    throw new UserError(`--policy must be one of ${POLICY_NAMES.join(", ")}, got "${raw.policy}"`);
+  }
+  const policy = raw.policy;
+  const scenarioPath = raw.scenario.trim() === "" ? DEFAULTS.scenario : raw.scenario.trim();
+  const { scenario, sha256 } = readScenarioFile(path.resolve(scenarioPath));
+  const out = raw.out.trim() === "" ? defaultOutDir(root, policy, seed, raw.compare) : path.resolve(raw.out.trim());
+  return {
+    days: raw.days,
+    seed,
+    policy,
+    holders: raw.holders,
+    scenarioPath,
+    scenario,
+    scenarioSha256: sha256,
+    out,
+    compare: raw.compare,
+    fresh: raw.fresh,
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * The run's ledger as data: one row per day (for daily.csv and the chart), the policies compared on the same
+ * market path, and the summary (summary.json). Pure: built from the planner's days and the chain's read-back
+ * values; no clock, so the same seed gives the same bytes.
+ */
+import { stringify } from "csv-stringify/sync";
+
+import { formatAmount } from "../cli/amount.js";
+import { POLICY_NAMES, simulateDays, type PolicyName, type Scenario, type Seed } from "../model/index.js";
+import type { DayPlan } from "./plan.js";
+
+const ONE_SHARE = 10n ** 18n;
+/** Extra decimals kept in per-share amounts. */
+const PER_SHARE_EXTRA_DECIMALS = 6;
+const WBTC_DECIMALS = 8;
+const USDC_DECIMALS = 6;
+
+/** `amount` per one share (1e18 units) of `supply`, as an exact decimal string with 6 more decimals than the token. */
+export function perShare(amount: bigint, supply: bigint, decimals: number): string {
+  if (supply === 0n) return "0";
+  const scaled = (amount * ONE_SHARE * 10n ** BigInt(PER_SHARE_EXTRA_DECIMALS)) / supply;
+  return formatAmount(scaled, decimals + PER_SHARE_EXTRA_DECIMALS);
+}
+
+/** USD per share of one day's payouts: mining valued at the day's BTC price. */
+export function usdPerShare(wbtcSats: bigint, usdcUnits: bigint, supply: bigint, btcPriceUsd: number): number {
+  if (supply === 0n) return 0;
+  const shares = Number(supply) / 1e18;
+  return ((Number(wbtcSats) / 1e8) * btcPriceUsd + Number(usdcUnits) / 1e6) / shares;
+}
+
+/** One row of daily.csv. Numbers are rounded to fixed decimals so the file reads well and is byte-stable. */
+export interface DailyRow {
+  day: number;
+  date: string;
+  height: number;
+  btcPriceUsd: string;
+  difficulty: string;
+  hashpriceUsdPerPhDay: string;
+  capacityMw: string;
+  miningMw: string;
+  aiMw: string;
+  convertingMw: string;
+  hashrateThs: number;
+  supplyShares: string;
+  sharesSold: string;
+  sharesToTreasury: string;
+  miningBtcGross: string;
+  miningUsdGross: string;
+  energyCostUsd: string;
+  miningBtcNet: string;
+  miningUsdNet: string;
+  aiUsdGross: string;
+  aiCostUsd: string;
+  conversionCapexUsd: string;
+  aiUsdNet: string;
+  operatorFeeUsd: string;
+  carriedLossMiningUsd: string;
+  carriedLossAiUsd: string;
+  depositedWbtc: string;
+  depositedUsdc: string;
+  wbtcPerShare: string;
+  usdcPerShare: string;
+  usdPerShare: string;
+  cumulativeUsdPerShare: string;
+  buys: number;
+  transfers: number;
+  claims: number;
+  transactions: number;
+}
+
+const fixed = (value: number, digits: number): string => value.toFixed(digits);
+
+/** The rows of daily.csv, from the planned (and executed) days in order. */
+export function dailyRows(plans: readonly DayPlan[]): DailyRow[] {
+  let cumulative = 0;
+  return plans.map((plan) => {
+    const r = plan.result;
+    const usd = usdPerShare(plan.depositedWbtc, plan.depositedUsdc, plan.supply, r.btcPriceUsd);
+    cumulative += usd;
+    return {
+      day: r.day,
+      date: r.date,
+      height: r.height,
+      btcPriceUsd: fixed(r.btcPriceUsd, 2),
+      difficulty: fixed(r.difficulty, 0),
+      hashpriceUsdPerPhDay: fixed(r.hashpriceUsdPerPhDay, 4),
+      capacityMw: fixed(r.capacityMw, 4),
+      miningMw: fixed(r.miningMw, 4),
+      aiMw: fixed(r.aiMw, 4),
+      convertingMw: fixed(r.convertingMw, 4),
+      hashrateThs: r.hashrateThs,
+      supplyShares: formatAmount(plan.supply, 18),
+      sharesSold: formatAmount(plan.sold, 18),
+      sharesToTreasury: formatAmount(plan.treasuryMinted, 18),
+      miningBtcGross: fixed(r.miningBtcGross, 8),
+      miningUsdGross: fixed(r.miningUsdGross, 2),
+      energyCostUsd: fixed(r.energyCostUsd, 2),
+      miningBtcNet: fixed(r.miningBtcNet, 8),
+      miningUsdNet: fixed(r.miningUsdNet, 2),
+      aiUsdGross: fixed(r.aiUsdGross, 2),
+      aiCostUsd: fixed(r.aiCostUsd, 2),
+      conversionCapexUsd: fixed(r.conversionCapexUsd, 2),
+      aiUsdNet: fixed(r.aiUsdNet, 2),
+      operatorFeeUsd: fixed(r.operatorFeeUsd, 2),
+      carriedLossMiningUsd: fixed(r.carriedLossMiningUsd, 2),
+      carriedLossAiUsd: fixed(r.carriedLossAiUsd, 2),
+      depositedWbtc: formatAmount(plan.depositedWbtc, WBTC_DECIMALS),
+      depositedUsdc: formatAmount(plan.depositedUsdc, USDC_DECIMALS),
+      wbtcPerShare: perShare(plan.depositedWbtc, plan.supply, WBTC_DECIMALS),
+      usdcPerShare: perShare(plan.depositedUsdc, plan.supply, USDC_DECIMALS),
+      usdPerShare: fixed(usd, 8),
+      cumulativeUsdPerShare: fixed(cumulative, 8),
+      buys: plan.buys,
+      transfers: plan.transfers,
+      claims: plan.claims,
+      transactions: plan.ops.length,
+    };
+  });
+}
+
+/** daily.csv: a header and one line per day. */
+export function dailyCsv(rows: readonly DailyRow[]): string {
+  const first = rows[0];
+  const columns = first === undefined ? ["day"] : Object.keys(first);
+  return stringify(rows as unknown as Record<string, unknown>[], { header: true, columns });
+}
+
+/** One policy's path on the shared market path: what one share earned each day. */
+export interface PolicyPoint {
+  day: number;
+  date: string;
+  wbtcSats: bigint;
+  usdcUnits: bigint;
+  /** Supply after the day's mints: the highest backing so far (the simulator mints the whole backing). */
+  supply: bigint;
+  usdPerShare: number;
+  cumulativeUsdPerShare: number;
+}
+
+/** Totals of one policy over the run. */
+export interface PolicyTotals {
+  /** Base units paid to holders. */
+  wbtc: bigint;
+  usdc: bigint;
+  /** The payouts in USD, mining valued at each day's price. */
+  usd: number;
+  /** What one share held from day 0 received, in USD. */
+  usdPerShare: number;
+}
+
+/**
+ * The pure model's path for `policy`: the same market path as the chain run (the model's market does not depend on
+ * the policy), the supply as the simulator mints it (the running maximum of hashrate × sharesPerTHs).
+ */
+export function policyPath(
+  scenario: Scenario,
+  policy: PolicyName,
+  seed: Seed,
+  days: number,
+  sharesPerTHs: bigint,
+): PolicyPoint[] {
+  let supply = 0n;
+  let cumulative = 0;
+  return simulateDays(scenario, policy, seed, days).map((r) => {
+    const backing = BigInt(r.hashrateThs) * sharesPerTHs;
+    if (backing > supply) supply = backing;
+    // A payout with no share outstanding cannot be deposited (the chain run records it as undistributed).
+    const wbtcSats = supply === 0n ? 0n : r.payoutWbtcSats;
+    const usdcUnits = supply === 0n ? 0n : r.payoutUsdcUnits;
+    const usd = usdPerShare(wbtcSats, usdcUnits, supply, r.btcPriceUsd);
+    cumulative += usd;
+    return {
+      day: r.day,
+      date: r.date,
+      wbtcSats,
+      usdcUnits,
+      supply,
+      usdPerShare: usd,
+      cumulativeUsdPerShare: cumulative,
+    };
+  });
+}
+
+export function policyTotals(path: readonly PolicyPoint[], prices: readonly number[]): PolicyTotals {
+  let wbtc = 0n;
+  let usdc = 0n;
+  let usd = 0;
+  path.forEach((point, i) => {
+    wbtc += point.wbtcSats;
+    usdc += point.usdcUnits;
+    usd += (Number(point.wbtcSats) / 1e8) * (prices[i] ?? 0) + Number(point.usdcUnits) / 1e6;
+  });
+  return { wbtc, usdc, usd, usdPerShare: path.at(-1)?.cumulativeUsdPerShare ?? 0 };
+}
+
+/** Every policy's path on the run's market path. */
+export function allPolicyPaths(
+  scenario: Scenario,
+  seed: Seed,
+  days: number,
+  sharesPerTHs: bigint,
+): Record<PolicyName, PolicyPoint[]> {
+  const paths = {} as Record<PolicyName, PolicyPoint[]>;
+  for (const policy of POLICY_NAMES) paths[policy] = policyPath(scenario, policy, seed, days, sharesPerTHs);
+  return paths;
+}
+
+/** The policy whose share earned the most USD (ties: the first in `POLICY_NAMES` order). */
+export function bestPolicy(totals: Readonly<Record<PolicyName, PolicyTotals>>): PolicyName {
+  let best: PolicyName = POLICY_NAMES[0]!;
+  for (const policy of POLICY_NAMES) if (totals[policy].usdPerShare > totals[best].usdPerShare) best = policy;
+  return best;
+}
+
+/** USD with 2 decimals, as a JSON number that always prints the same. */
+export function roundUsd(value: number, digits = 2): number {
+  return Number(value.toFixed(digits));
+}

@@ -1,0 +1,151 @@
+import path from "node:path";
+
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import type { NetworkConnection } from "hardhat/types/network";
+
+import { UserError } from "../../src/cli/errors.js";
+import { parametersPathFor } from "../../src/deployment/index.js";
+import type { PolicyName } from "../../src/model/index.js";
+import {
+  fixedAmount,
+  holdingsTable,
+  parseSimulateArguments,
+  runComparison,
+  runSimulation,
+  type CompareResult,
+  type RunOptions,
+  type RunResult,
+} from "../../src/sim/index.js";
+import { connectionError, DEPLOYMENT_ID_VARIABLE } from "./context.js";
+import { taskAction, type CommonArguments } from "./run.js";
+
+export interface SimulateTaskArguments extends CommonArguments {
+  days: number;
+  seed: string;
+  policy: string;
+  holders: number;
+  scenario: string;
+  out: string;
+  top: number;
+  compare: boolean;
+  fresh: boolean;
+  quiet: boolean;
+}
+
+/** Connects to the selected network, turning connection failures into one line. */
+async function connect(hre: HardhatRuntimeEnvironment): Promise<NetworkConnection> {
+  return withConnectionErrors(hre, () => hre.network.create());
+}
+
+/** Runs `body`, turning the errors of an unreachable or misconfigured network into one line. */
+async function withConnectionErrors<T>(hre: HardhatRuntimeEnvironment, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    throw connectionError(error, hre.globalOptions.network ?? "default") ?? error;
+  }
+}
+
+/** `dir` relative to the project root when it lies inside it, else absolute. */
+function shown(root: string, dir: string): string {
+  const relative = path.relative(root, dir);
+  return relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? dir : relative;
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const grouped = (n: number): string => n.toLocaleString("en-US");
+
+function runLines(result: RunResult, networkName: string, root: string): string[] {
+  const s = result.summary;
+  const rate = result.stats.sendMs > 0 ? Math.round((result.stats.transactions * 1000) / result.stats.totalMs) : 0;
+  const resumed = result.resumedFromDay === undefined ? "" : ` (resumed at day ${result.resumedFromDay})`;
+  const per1000 = (policy: PolicyName): string => s.policies[policy].usdPer1000Shares.toFixed(2);
+  return [
+    `Simulated ${s.arguments.days} days of ${s.arguments.policy} (seed "${s.arguments.seed}", ${s.arguments.holders} investors) on ${networkName}${resumed}`,
+    `  ${grouped(result.stats.transactions)} transactions in ${seconds(result.stats.totalMs)} (${grouped(rate)} tx/s); ` +
+      `on-chain totals match the model: ${s.check.ok ? "yes" : "NO"} (${s.check.accountsChecked} accounts read back)`,
+    `  paid to holders: ${fixedAmount(BigInt(s.onChain.wbtc.totalDeposited), 8, 8)} WBTC (mining, ${s.model.daysPaid.wbtc} days), ` +
+      `${fixedAmount(BigInt(s.onChain.usdc.totalDeposited), 6, 2)} USDC (AI, ${s.model.daysPaid.usdc} days)`,
+    `  one share from day 0 received ${s.perShare.wbtc} WBTC + ${s.perShare.usdc} USDC ≈ ${s.perShare.usd.toFixed(4)} USD`,
+    `  policies on this price path, USD per 1,000 shares: mining-only ${per1000("mining-only")} · ai-only ${per1000("ai-only")} · ` +
+      `arbitrage ${per1000("arbitrage")} → best: ${s.policies.best}`,
+    `  wrote ${shown(root, result.out)}/{daily.csv, summary.json, chart.svg, report.html}`,
+  ];
+}
+
+function compareLines(result: CompareResult, root: string): string[] {
+  const lines = [`Policies compared on chain (seed "${result.runs[result.best].summary.arguments.seed}"):`];
+  result.ranking.forEach((policy, rank) => {
+    const totals = result.totals[policy];
+    lines.push(
+      `  ${rank + 1}. ${policy.padEnd(11)} ${(totals.usdPerShare * 1000).toFixed(2).padStart(10)} USD per 1,000 shares  ` +
+        `(${fixedAmount(totals.wbtc, 8, 8)} WBTC + ${fixedAmount(totals.usdc, 6, 2)} USDC to holders)`,
+    );
+  });
+  lines.push(`  ${result.best} paid holders most`);
+  lines.push(`  wrote ${shown(root, result.out)}/{compare.json, compare.svg, compare.html} and one folder per policy`);
+  return lines;
+}
+
+/** `simulate`, stage two: validate, connect, run (or compare), print. */
+export default taskAction<SimulateTaskArguments>(async (args, session) => {
+  const hre = session.hre;
+  const root = hre.config.paths.root;
+  if (!Number.isSafeInteger(args.top) || args.top < 0)
+    throw new UserError(`--top must be a whole number, got ${args.top}`);
+  const parsed = parseSimulateArguments(args, root);
+  const networkName = hre.globalOptions.network ?? "default";
+  const base: Omit<RunOptions, "policy" | "out"> = {
+    days: parsed.days,
+    seed: parsed.seed,
+    holders: parsed.holders,
+    scenario: parsed.scenario,
+    scenarioPath: parsed.scenarioPath,
+    scenarioSha256: parsed.scenarioSha256,
+    fresh: parsed.fresh,
+    parametersPath: parametersPathFor(networkName, hre.config.paths.ignition),
+    quiet: args.quiet || args.json,
+  };
+
+  if (parsed.compare) {
+    const result = await withConnectionErrors(hre, () =>
+      runComparison(
+        async () => connect(hre),
+        { ...base, out: parsed.out, deploymentId: (policy) => `simulate-${policy}` },
+        (policy) => {
+          if (!args.json) console.error(`  ${policy}: done`);
+        },
+      ),
+    );
+    return {
+      text: compareLines(result, root).join("\n"),
+      json: {
+        best: result.best,
+        ranking: result.ranking,
+        files: result.files,
+        summaries: Object.fromEntries(Object.entries(result.runs).map(([policy, run]) => [policy, run.summary])),
+      },
+    };
+  }
+
+  const connection = await connect(hre);
+  try {
+    const chosenId = process.env[DEPLOYMENT_ID_VARIABLE]?.trim();
+    const result = await withConnectionErrors(hre, () =>
+      runSimulation(connection, {
+        ...base,
+        policy: parsed.policy,
+        out: parsed.out,
+        ...(chosenId === undefined || chosenId === "" ? {} : { deploymentId: chosenId }),
+      }),
+    );
+    const text = [
+      ...runLines(result, connection.networkName, root),
+      "",
+      holdingsTable({ investors: result.investors, treasury: result.treasury, supply: result.supply }, args.top),
+    ].join("\n");
+    return { text, json: { ...result.summary, files: result.files } };
+  } finally {
+    await connection.close();
+  }
+});

@@ -1,0 +1,162 @@
+import { expect } from "chai";
+
+import { loadScenario, simulateDays } from "../../src/model/index.js";
+import {
+  bestPolicy,
+  chartSpec,
+  dailyCsv,
+  dailyRows,
+  fixedAmount,
+  perShare,
+  Planner,
+  policyPath,
+  renderSvg,
+  reportHtml,
+  type PolicyTotals,
+} from "../../src/sim/index.js";
+import { EARLY_AI } from "./helpers.js";
+
+const SHARE = 10n ** 18n;
+
+describe("report", function () {
+  describe("perShare", function () {
+    it("divides exactly, with six more decimals than the token", function () {
+      expect(perShare(100_000_000n, 4n * SHARE, 8)).to.equal("0.25");
+      expect(perShare(1n, 3n * SHARE, 6)).to.equal("0.000000333333");
+      expect(perShare(5n, 0n, 6)).to.equal("0");
+    });
+  });
+
+  describe("policyPath", function () {
+    it("follows the model's payouts over a supply that is the running maximum of the backing", function () {
+      const scenario = loadScenario(EARLY_AI);
+      const days = simulateDays(scenario, "ai-only", "s", 30);
+      const path = policyPath(scenario, "ai-only", "s", 30, SHARE);
+      let highest = 0n;
+      path.forEach((point, i) => {
+        const backing = BigInt(days[i]!.hashrateThs) * SHARE;
+        if (backing > highest) highest = backing;
+        expect(point.supply).to.equal(highest);
+        expect(point.wbtcSats).to.equal(days[i]!.payoutWbtcSats);
+        expect(point.usdcUnits).to.equal(days[i]!.payoutUsdcUnits);
+      });
+      const sum = path.reduce((total, point) => total + point.usdPerShare, 0);
+      expect(path.at(-1)!.cumulativeUsdPerShare).to.be.closeTo(sum, 1e-9);
+    });
+  });
+
+  describe("bestPolicy", function () {
+    it("picks the policy whose share earned most, the first one on a tie", function () {
+      const totals = (usdPerShare: number): PolicyTotals => ({ wbtc: 0n, usdc: 0n, usd: 0, usdPerShare });
+      expect(bestPolicy({ "mining-only": totals(1), "ai-only": totals(3), arbitrage: totals(2) })).to.equal("ai-only");
+      expect(bestPolicy({ "mining-only": totals(2), "ai-only": totals(2), arbitrage: totals(2) })).to.equal(
+        "mining-only",
+      );
+    });
+  });
+
+  describe("dailyCsv", function () {
+    it("writes a header and one row per day with the ledger's columns", function () {
+      const planner = new Planner({
+        scenario: loadScenario(EARLY_AI),
+        policy: "ai-only",
+        seed: "csv",
+        days: 5,
+        holders: 4,
+        terms: { sharesPerTHs: SHARE, pricePerShare: 50_000_000n, maxSharesPerBuyer: 10n ** 24n },
+        roles: {
+          reporters: ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8"],
+          minter: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+          distributor: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+          treasury: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+        },
+      });
+      const rows = dailyRows(Array.from({ length: 5 }, () => planner.next()));
+      const lines = dailyCsv(rows).trimEnd().split("\n");
+      expect(lines).to.have.length(6);
+      for (const column of [
+        "btcPriceUsd",
+        "difficulty",
+        "hashpriceUsdPerPhDay",
+        "capacityMw",
+        "miningMw",
+        "aiMw",
+        "hashrateThs",
+        "miningBtcGross",
+        "miningBtcNet",
+        "aiUsdGross",
+        "aiUsdNet",
+        "energyCostUsd",
+        "operatorFeeUsd",
+        "wbtcPerShare",
+        "usdcPerShare",
+      ]) {
+        expect(lines[0]!.split(",")).to.include(column);
+      }
+      expect(lines[1]!.startsWith("0,2026-03-01,939000,70000.00,")).to.equal(true);
+      expect(Number(rows[4]!.cumulativeUsdPerShare)).to.be.closeTo(
+        rows.reduce((t, r) => t + Number(r.usdPerShare), 0),
+        1e-6,
+      );
+    });
+  });
+
+  describe("chart", function () {
+    it("renders the three panels to SVG and a standalone HTML page", async function () {
+      this.timeout(20_000);
+      const scenario = loadScenario(EARLY_AI);
+      const paths = {
+        "mining-only": policyPath(scenario, "mining-only", "c", 10, SHARE),
+        "ai-only": policyPath(scenario, "ai-only", "c", 10, SHARE),
+        arbitrage: policyPath(scenario, "arbitrage", "c", 10, SHARE),
+      };
+      const planner = new Planner({
+        scenario,
+        policy: "ai-only",
+        seed: "c",
+        days: 10,
+        holders: 3,
+        terms: { sharesPerTHs: SHARE, pricePerShare: 50_000_000n, maxSharesPerBuyer: 10n ** 24n },
+        roles: {
+          reporters: ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8"],
+          minter: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+          distributor: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+          treasury: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+        },
+      });
+      const rows = dailyRows(Array.from({ length: 10 }, () => planner.next()));
+      const svg = await renderSvg(chartSpec({ title: "test <chart>", rows, paths, policy: "ai-only" }));
+      expect(svg.startsWith("<svg")).to.equal(true);
+      for (const text of [
+        "Revenue paid per 1,000 shares",
+        "by allocation policy",
+        "BTC price",
+        "AI only",
+        "test &lt;chart&gt;",
+      ]) {
+        expect(svg).to.include(text);
+      }
+      const totals = { wbtc: 1n, usdc: 2n, usd: 3, usdPerShare: 0.004 };
+      const html = reportHtml({
+        title: "T & <t>",
+        subtitle: "s",
+        svg,
+        figures: [["a", "b"]],
+        policies: { "mining-only": totals, "ai-only": totals, arbitrage: totals },
+        best: "arbitrage",
+        links: [["daily.csv", "csv"]],
+      });
+      expect(html).to.include("<title>T &amp; &lt;t&gt;</title>");
+      expect(html).to.include(svg);
+      expect(html).to.not.match(/<script/);
+    });
+  });
+
+  describe("fixedAmount", function () {
+    it("rounds down to the shown decimals and groups thousands", function () {
+      expect(fixedAmount(1_234_567_891_234n, 8, 4)).to.equal("12,345.6789");
+      expect(fixedAmount(1_999_999n, 6, 2)).to.equal("1.99");
+      expect(fixedAmount(5n * SHARE, 18, 0)).to.equal("5");
+    });
+  });
+});

@@ -1,0 +1,214 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import { expect } from "chai";
+import fc from "fast-check";
+import { network } from "hardhat";
+
+import { UserError } from "../../src/cli/errors.js";
+import { readJournal, policyPath, type RunResult } from "../../src/sim/index.js";
+import { outputs, removeTempOuts, simulate, smallRun, tempOut } from "./helpers.js";
+
+class InjectedCrash extends Error {}
+
+/** Hooks that crash the run at its `crashAt`-th transaction (0-based), before sending it or right after. */
+function crashAt(crashAt: number, when: "before" | "after") {
+  let count = 0;
+  const hit = (): void => {
+    if (count++ === crashAt) throw new InjectedCrash(`injected crash at transaction ${crashAt} (${when} sending)`);
+  };
+  return when === "before"
+    ? { beforeSend: () => hit() }
+    : {
+        afterSend: () => {
+          hit();
+        },
+      };
+}
+
+describe("simulate: resumable on-chain run", function () {
+  this.timeout(120_000);
+  after(removeTempOuts);
+
+  let baselineOut: string;
+  let baseline: RunResult;
+
+  before(async function () {
+    baselineOut = tempOut("baseline");
+    const connection = await network.create();
+    baseline = await simulate(connection, smallRun(baselineOut));
+    await connection.close();
+  });
+
+  it("deposits exactly the model's totals, in WBTC (source 0) and USDC (source 1), and reads them back", function () {
+    const s = baseline.summary;
+    expect(s.check.ok, s.check.mismatches.join("; ")).to.equal(true);
+    expect(s.check.accountsChecked).to.equal(13); // the treasury and 12 investors
+    expect(BigInt(s.model.wbtc.total)).to.be.greaterThan(0n);
+    expect(BigInt(s.model.usdc.total)).to.be.greaterThan(0n);
+    expect(s.onChain.wbtc.totalDeposited).to.equal(s.model.wbtc.total);
+    expect(s.onChain.wbtc.revenueBySource).to.deep.equal({ mining: s.model.wbtc.total, ai: "0" });
+    expect(s.onChain.usdc.totalDeposited).to.equal(s.model.usdc.total);
+    expect(s.onChain.usdc.revenueBySource).to.deep.equal({ mining: "0", ai: s.model.usdc.total });
+    expect(s.activity.claims).to.be.greaterThan(0);
+    expect(BigInt(s.onChain.wbtc.totalClaimed)).to.be.greaterThan(0n);
+  });
+
+  it("keeps the supply at the highest backing reported, as the pure model predicts", function () {
+    const path0 = policyPath(smallRun("").scenario, "ai-only", "resume-test", 16, 10n ** 18n);
+    expect(baseline.rows.map((row) => row.supplyShares)).to.deep.equal(
+      path0.map((point) => (point.supply / 10n ** 18n).toString()),
+    );
+    expect(baseline.supply).to.equal(path0.at(-1)!.supply);
+  });
+
+  it("reproduces daily.csv and summary.json byte for byte from the same seed on a fresh chain", async function () {
+    const out = tempOut("same-seed");
+    const connection = await network.create();
+    await simulate(connection, smallRun(out));
+    await connection.close();
+    expect(outputs(out)).to.deep.equal(outputs(baselineOut));
+  });
+
+  it("gives another run for another seed", async function () {
+    const out = tempOut("other-seed");
+    const connection = await network.create();
+    const other = await simulate(connection, smallRun(out, { seed: "another seed" }));
+    await connection.close();
+    const prices = (result: RunResult): string[] => result.rows.slice(1).map((row) => row.btcPriceUsd);
+    expect(prices(other)).to.have.length(15);
+    expect(prices(other)).to.not.deep.equal(prices(baseline));
+    expect(other.summary.onChain.wbtc.totalDeposited).to.not.equal(baseline.summary.onChain.wbtc.totalDeposited);
+  });
+
+  it("resumes a run crashed at a random transaction to exactly the totals of an uninterrupted run", async function () {
+    const transactions = baseline.stats.transactions;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: transactions - 1 }),
+        fc.constantFrom("before" as const, "after" as const),
+        async (point, when) => {
+          const out = tempOut("crash");
+          const connection = await network.create();
+          try {
+            let crashed: unknown;
+            try {
+              await simulate(connection, smallRun(out, { hooks: crashAt(point, when) }));
+            } catch (error) {
+              crashed = error;
+            }
+            expect(crashed).to.be.instanceOf(InjectedCrash);
+            const resumed = await simulate(connection, smallRun(out));
+            expect(resumed.resumedFromDay).to.be.a("number");
+            // Nothing sent twice, nothing missed: the crashed and the resumed invocations sent exactly the baseline.
+            const sentBeforeCrash = when === "before" ? point : point + 1;
+            expect(sentBeforeCrash + resumed.stats.transactions).to.equal(transactions);
+            expect(resumed.summary.check.ok).to.equal(true);
+            expect(outputs(out)).to.deep.equal(outputs(baselineOut));
+          } finally {
+            await connection.close();
+          }
+        },
+      ),
+      { numRuns: 3 },
+    );
+  });
+
+  it("resumes a crash between the WBTC and the USDC deposit of a day without paying either twice", async function () {
+    const out = tempOut("between-deposits");
+    const connection = await network.create();
+    try {
+      let crashed: unknown;
+      try {
+        await simulate(
+          connection,
+          smallRun(out, {
+            hooks: {
+              beforeSend: ({ op }) => {
+                if (op.kind === "deposit" && op.token === "usdc" && op.epoch === 5)
+                  throw new InjectedCrash("between deposits");
+              },
+            },
+          }),
+        );
+      } catch (error) {
+        crashed = error;
+      }
+      expect(crashed).to.be.instanceOf(InjectedCrash);
+      const journal = readJournal(out)!;
+      expect(journal.completedDays).to.equal(5);
+      expect(journal.checkpoint?.day).to.equal(5);
+
+      const sent: string[] = [];
+      const resumed = await simulate(
+        connection,
+        smallRun(out, {
+          hooks: {
+            beforeSend: ({ day, op }) => {
+              if (op.kind === "deposit") sent.push(`${day}:${op.token}`);
+            },
+          },
+        }),
+      );
+      expect(sent[0]).to.equal("5:usdc"); // the WBTC deposit of day 5 is on chain already: it is not sent again
+      expect(sent.filter((s) => s.startsWith("5:"))).to.deep.equal(["5:usdc"]);
+      expect(resumed.summary.onChain).to.deep.equal(baseline.summary.onChain);
+      expect(outputs(out)).to.deep.equal(outputs(baselineOut));
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it("sends nothing when a finished run is run again on its chain, and rewrites the same files", async function () {
+    const out = tempOut("rerun");
+    const connection = await network.create();
+    try {
+      await simulate(connection, smallRun(out, { days: 3 }));
+      const first = outputs(out);
+      const again = await simulate(connection, smallRun(out, { days: 3 }));
+      expect(again.stats.transactions).to.equal(0);
+      expect(outputs(out)).to.deep.equal(first);
+
+      // Other arguments on the same chain: refused, with the difference named.
+      let refused: unknown;
+      try {
+        await simulate(connection, smallRun(out, { days: 4 }));
+      } catch (error) {
+        refused = error;
+      }
+      expect(refused).to.be.instanceOf(UserError);
+      expect((refused as Error).message).to.match(/other arguments \(--days 3 → 4\).*--fresh/);
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it("refuses to resume on a chain that is not the journal's, and starts over with --fresh", async function () {
+    const connection = await network.create(); // a fresh in-process chain: not the baseline's
+    try {
+      let refused: unknown;
+      try {
+        await simulate(connection, smallRun(baselineOut));
+      } catch (error) {
+        refused = error;
+      }
+      expect(refused).to.be.instanceOf(UserError);
+      expect((refused as Error).message).to.match(/holds a run on another chain.*pass --fresh.*another --out/);
+      expect((refused as Error).message).to.not.include("\n");
+
+      const out = tempOut("fresh");
+      await simulate(connection, smallRun(out, { days: 2 }));
+      const other = await network.create();
+      try {
+        const restarted = await simulate(other, smallRun(out, { days: 2, fresh: true }));
+        expect(restarted.resumedFromDay).to.equal(undefined);
+        expect(readJournal(out)!.finished).to.equal(true);
+        expect(readFileSync(path.join(out, "summary.json"), "utf8")).to.include('"ok": true');
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await connection.close();
+    }
+  });
+});
