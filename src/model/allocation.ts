@@ -11,6 +11,13 @@
  * the tranche's first contract term (`capex / termDays` a day, from the first earning day), and deducted from
  * the AI source's net before the operator fee. A day whose AI revenue does not cover it carries the
  * shortfall forward like any AI loss; holders never fund capex from mining revenue or their own pockets.
+ *
+ * The pool may start with capacity the operator had already converted before the share sale
+ * (`aiMwAtStart` MW, `aiContractAgeAtStartDays` into its current `contractTerm`): one tranche that earns from
+ * day 0 and whose contract ends on day `termDays − aiContractAgeAtStartDays`. Its conversion capex was paid
+ * by the operator before the pool sold its shares, so it is sunk: the tranche amortizes nothing and holders
+ * receive its AI margin in full. Every policy honours that contract until its term ends; what happens then is
+ * the policy's renewal rule, as for any tranche (see policies.ts).
  */
 import { DAYS_PER_YEAR } from "./constants.js";
 import type { Scenario } from "./scenario.js";
@@ -76,6 +83,27 @@ export function newTranche(
     endDay,
     capexUsd: mw * scenario.conversionCapex * 1e6,
     amortizationEndDay: endDay,
+  };
+}
+
+/**
+ * The tranche of capacity converted before the simulation starts (`aiMwAtStart` MW), or none when
+ * `aiMwAtStart` is 0. It earned from day `−aiContractAgeAtStartDays` (its conversion finished then), so it earns
+ * on day 0, and its contract ends on day `contractTermDays − aiContractAgeAtStartDays` (> 0: the scenario
+ * refuses an age of a whole term or more). Its capex is sunk (paid before the share sale): `capexUsd` is 0.
+ */
+export function startingTranche(
+  scenario: Pick<Scenario, "aiMwAtStart" | "aiContractAgeAtStartDays" | "conversionLag" | "contractTerm">,
+): Tranche | undefined {
+  if (!(scenario.aiMwAtStart > 0)) return undefined;
+  const earnStartDay = -scenario.aiContractAgeAtStartDays;
+  return {
+    mw: scenario.aiMwAtStart,
+    startDay: earnStartDay - scenario.conversionLag,
+    earnStartDay,
+    endDay: earnStartDay + contractTermDays(scenario),
+    capexUsd: 0,
+    amortizationEndDay: earnStartDay,
   };
 }
 

@@ -5,7 +5,13 @@
  * mining. Committed AI capacity (earning + converting) never exceeds `maxAiShare` % of capacity: the
  * simulator clamps every conversion to the headroom.
  *
- * - `mining-only`: never converts; every MW mines.
+ * Capacity converted before the pool started (`aiMwAtStart`, see allocation.ts) is under a contract signed
+ * before the pool existed: every policy honours it until its term ends, and only then applies its own renewal
+ * rule to it, as to any tranche. So `mining-only` too earns AI revenue from it until that day, then returns it to
+ * mining; `ai-only` renews it; `arbitrage` renews it while the spread is positive. It counts against
+ * `maxAiShare`, so it leaves that much less headroom for new conversions.
+ *
+ * - `mining-only`: never converts and never renews; every MW mines once the contracts it started with end.
  * - `ai-only`: converts all the headroom up to `maxAiShare` on every evaluation day (day 0, then whatever
  *   capacity growth adds), whatever the economics, and always renews. The rest of the capacity mines.
  * - `arbitrage`: on an evaluation day, compares the expected margin per MWh of capacity of AI and of mining,

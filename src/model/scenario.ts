@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 
 import type { AiMode } from "./ai.js";
+import { contractTermDays } from "./allocation.js";
 
 /** A validated scenario. Percent fields hold percentages (2.5 means 2.5 %). */
 export interface Scenario {
@@ -93,6 +94,18 @@ export interface Scenario {
   contractTerm: number;
   /** `maxAiShare` (S17): cap on AI (earning + converting), % of capacity. Default 20. */
   maxAiShare: number;
+  /**
+   * MW of capacity the operator had already converted to AI before the pool started (not in ECONOMICS.md: our
+   * choice): it earns AI revenue from day 0, counts against `maxAiShare` (so it must be at most `maxAiShare` % of
+   * `capacityMw`), and its contract is honoured by every policy until its term ends. Its conversion capex was
+   * paid before the share sale: it is sunk, not amortized against the pool's AI revenue. Default 0.
+   */
+  aiMwAtStart: number;
+  /**
+   * How far `aiMwAtStart`'s current contract is into its `contractTerm` on day 0, whole days: the contract ends
+   * on day `round(contractTerm × 365) − aiContractAgeAtStartDays`, so it must be less than a term. Default 0.
+   */
+  aiContractAgeAtStartDays: number;
 
   // ---- holders ----
   /** `operatorFee` (S12): % of net revenue, per source, on positive days only. Default 2 (*estimate*). */
@@ -146,6 +159,8 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   conversionLag: 365,
   contractTerm: 10,
   maxAiShare: 20,
+  aiMwAtStart: 0,
+  aiContractAgeAtStartDays: 0,
   operatorFee: 2,
   discountRate: 8,
   arbitrageLookbackDays: 60,
@@ -163,6 +178,41 @@ function isIsoDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const ms = Date.parse(`${text}T00:00:00Z`);
   return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === text;
+}
+
+/**
+ * The cross-field rules of the capacity already converted at the start: `aiMwAtStart` within `maxAiShare` % of
+ * `capacityMw` (capacity only grows, so it then fits every day), and `aiContractAgeAtStartDays` less than one
+ * contract term (a contract a whole term old has ended). Skipped when a field they depend on is itself invalid
+ * (that field's own error says why).
+ */
+function checkStartingAi(s: Scenario, ctx: z.RefinementCtx): void {
+  const valid = (value: number, min: number, max: number) => Number.isFinite(value) && value >= min && value <= max;
+  if (
+    valid(s.capacityMw, Number.MIN_VALUE, Infinity) &&
+    valid(s.maxAiShare, 0, 100) &&
+    valid(s.aiMwAtStart, 0, Infinity)
+  ) {
+    // compared as aiMwAtStart × 100 ≤ maxAiShare × capacityMw so that the cap itself is accepted exactly
+    if (s.aiMwAtStart * 100 > s.maxAiShare * s.capacityMw) {
+      const cap = (s.maxAiShare / 100) * s.capacityMw;
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["aiMwAtStart"],
+        message: `must be ≤ maxAiShare × capacityMw = ${s.maxAiShare} % × ${s.capacityMw} MW = ${+cap.toFixed(6)} MW`,
+      });
+    }
+  }
+  if (valid(s.contractTerm, 1 / 365, 100) && Number.isInteger(s.aiContractAgeAtStartDays)) {
+    const termDays = contractTermDays(s);
+    if (s.aiContractAgeAtStartDays >= termDays) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["aiContractAgeAtStartDays"],
+        message: `must be < the contract term, round(contractTerm × 365) = ${termDays} days`,
+      });
+    }
+  }
 }
 
 /** The zod schema of a scenario file: every field optional (defaulted), unknown fields refused. */
@@ -203,13 +253,16 @@ export const scenarioSchema = z
       .max(100)
       .default(D.contractTerm),
     maxAiShare: percent().default(D.maxAiShare),
+    aiMwAtStart: nonNegative().default(D.aiMwAtStart),
+    aiContractAgeAtStartDays: z.number().int().min(0).default(D.aiContractAgeAtStartDays),
     operatorFee: num().min(0).lt(100).default(D.operatorFee),
     discountRate: nonNegative().default(D.discountRate),
     arbitrageLookbackDays: z.number().int().min(1).max(3650).default(D.arbitrageLookbackDays),
     arbitrageSlice: num().gt(0).max(100).default(D.arbitrageSlice),
     mineWhileConverting: z.boolean().default(D.mineWhileConverting),
   })
-  .strict() satisfies z.ZodType<Scenario, z.ZodTypeDef, unknown>;
+  .strict()
+  .superRefine(checkStartingAi) satisfies z.ZodType<Scenario, z.ZodTypeDef, unknown>;
 
 /** One-line reason for a zod issue, in the words of this project ("must be ≥ 0"). */
 const errorMap: z.ZodErrorMap = (issue, ctx) => {

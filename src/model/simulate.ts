@@ -4,6 +4,9 @@
  * `Math.random`). The market path (price, fees, difficulty) comes from `createMarket`, which does not depend
  * on the policy, so the three policies can be compared on one path.
  *
+ * The pool may start with AI capacity already converted and earning (`aiMwAtStart`, see allocation.ts): its
+ * contract is honoured under every policy until its term ends, then renewed or released like any other.
+ *
  * Each day:
  * 1. the market moves (see market.ts); contracts ending today are renewed or released; on evaluation days
  *    (day 0 and every day a difficulty epoch begins) the policy may start converting capacity to AI, clamped so
@@ -20,7 +23,15 @@
  * Payouts are floored to the payout tokens' base units: WBTC 8 decimals (satoshi), USDC 6 decimals.
  */
 import { aiDay } from "./ai.js";
-import { allocate, capacityOnDay, contractTermDays, maxAiMw, newTranche, type Tranche } from "./allocation.js";
+import {
+  allocate,
+  capacityOnDay,
+  contractTermDays,
+  maxAiMw,
+  newTranche,
+  startingTranche,
+  type Tranche,
+} from "./allocation.js";
 import { SATS_PER_BTC, USDC_UNITS_PER_USD } from "./constants.js";
 import { createMarket } from "./market.js";
 import { hashrateThsForPower, miningDay } from "./mining.js";
@@ -107,7 +118,9 @@ export function createSimulation(scenario: Scenario, policy: PolicyName, seed: S
   const rules = getPolicy(policy);
   const market = createMarket(s, seed);
   const ai = aiParams(s);
-  const tranches: Tranche[] = [];
+  // Capacity converted before the pool started (`aiMwAtStart`): earning on day 0, capex sunk.
+  const existing = startingTranche(s);
+  const tranches: Tranche[] = existing === undefined ? [] : [existing];
   const trailing: number[] = [];
   let trailingSum = 0;
   let carriedLossMiningUsd = 0;

@@ -80,6 +80,54 @@ describe("scenario", function () {
     });
   });
 
+  describe("capacity already converted at the start", function () {
+    it("defaults to none: aiMwAtStart 0, aiContractAgeAtStartDays 0", function () {
+      expect(DEFAULT_SCENARIO.aiMwAtStart).to.equal(0);
+      expect(DEFAULT_SCENARIO.aiContractAgeAtStartDays).to.equal(0);
+    });
+
+    it("accepts up to maxAiShare % of capacityMw, the cap itself included", function () {
+      expect(parseScenario({ aiMwAtStart: 10 }).aiMwAtStart).to.equal(10);
+      expect(parseScenario({ aiMwAtStart: 30, maxAiShare: 60 }).aiMwAtStart).to.equal(30);
+      expect(parseScenario({ aiMwAtStart: 7, capacityMw: 35 }).aiMwAtStart).to.equal(7);
+      // (3 / 100) × 11 is 0.32999999999999996 in floating point: the cap itself is still accepted
+      expect(parseScenario({ aiMwAtStart: 0.33, capacityMw: 11, maxAiShare: 3 }).aiMwAtStart).to.equal(0.33);
+    });
+
+    it("refuses aiMwAtStart above maxAiShare % of capacityMw, naming the cap", function () {
+      expect(parseError({ aiMwAtStart: 12 })).to.equal(
+        "scenario.aiMwAtStart: must be ≤ maxAiShare × capacityMw = 20 % × 50 MW = 10 MW (got 12)",
+      );
+      expect(parseError({ aiMwAtStart: 10.6, capacityMw: 30, maxAiShare: 35 })).to.equal(
+        "scenario.aiMwAtStart: must be ≤ maxAiShare × capacityMw = 35 % × 30 MW = 10.5 MW (got 10.6)",
+      );
+      expect(parseError({ aiMwAtStart: 0.1, maxAiShare: 0 })).to.equal(
+        "scenario.aiMwAtStart: must be ≤ maxAiShare × capacityMw = 0 % × 50 MW = 0 MW (got 0.1)",
+      );
+    });
+
+    it("refuses a negative aiMwAtStart, and reports only the field at fault when capacityMw is invalid", function () {
+      expect(parseError({ aiMwAtStart: -1 })).to.equal("scenario.aiMwAtStart: must be ≥ 0 (got -1)");
+      expect(parseError({ aiMwAtStart: 5, capacityMw: 0 })).to.equal("scenario.capacityMw: must be > 0 (got 0)");
+    });
+
+    it("refuses a contract age of a whole term or more, a negative or a fractional one", function () {
+      expect(parseScenario({ aiMwAtStart: 5, aiContractAgeAtStartDays: 3649 }).aiContractAgeAtStartDays).to.equal(3649);
+      expect(parseError({ aiMwAtStart: 5, aiContractAgeAtStartDays: 3650 })).to.equal(
+        "scenario.aiContractAgeAtStartDays: must be < the contract term, round(contractTerm × 365) = 3650 days (got 3650)",
+      );
+      expect(parseError({ aiContractAgeAtStartDays: 400, contractTerm: 1 })).to.equal(
+        "scenario.aiContractAgeAtStartDays: must be < the contract term, round(contractTerm × 365) = 365 days (got 400)",
+      );
+      expect(parseError({ aiContractAgeAtStartDays: -1 })).to.equal(
+        "scenario.aiContractAgeAtStartDays: must be ≥ 0 (got -1)",
+      );
+      expect(parseError({ aiContractAgeAtStartDays: 1.5 })).to.equal(
+        "scenario.aiContractAgeAtStartDays: must be an integer (got 1.5)",
+      );
+    });
+  });
+
   describe("loadScenario", function () {
     it("loads scenarios/default.json to exactly the defaults", function () {
       const loaded = loadScenario(new URL("default.json", scenarios).pathname);
@@ -96,6 +144,16 @@ describe("scenario", function () {
       expect(bear.btcDrift).to.equal(-0.3);
       expect(aiBoom.aiColoRevenue).to.equal(1.9);
       expect(bull.powerPrice).to.equal(DEFAULT_SCENARIO.powerPrice);
+    });
+
+    it("loads the demo file: the defaults plus 5 MW of AI two years into its contract", function () {
+      const demo = loadScenario(new URL("demo.json", scenarios).pathname);
+      expect(demo.description).to.not.equal("");
+      expect({ ...demo, name: "default", description: "" }).to.deep.equal({
+        ...DEFAULT_SCENARIO,
+        aiMwAtStart: 5,
+        aiContractAgeAtStartDays: 730,
+      });
     });
 
     it("names the file when it is missing or not JSON, and the field when it is invalid", function () {

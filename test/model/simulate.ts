@@ -14,6 +14,7 @@ import {
   type PolicyName,
   type Scenario,
   simulateDays,
+  spreadUsdPerMwh,
 } from "../../src/model/index.js";
 
 const EPS = 1e-9;
@@ -23,6 +24,10 @@ const aiBoom = parseScenario({ aiColoRevenue: 1.9, conversionCapex: 7.5, discoun
 
 function committed(day: DayResult): number {
   return day.aiMw + day.convertingMw;
+}
+
+function spreadIsNegative(scenario: Scenario, day: DayResult): boolean {
+  return spreadUsdPerMwh(day.hashpriceUsdPerPhDay, scenario) < 0;
 }
 
 function isEvaluationDay(scenario: Scenario, day: DayResult): boolean {
@@ -173,6 +178,95 @@ describe("simulate", function () {
       for (const day of days) {
         const expected = day.day < lag ? 0 : committed(days[day.day - lag]!);
         expectClose(day.aiMw, expected, 1e-9, `day ${day.day}`);
+      }
+    });
+  });
+
+  describe("AI capacity converted before the start (aiMwAtStart)", function () {
+    /** 5 MW, two years into a ten-year contract. */
+    const started = parseScenario({ aiMwAtStart: 5, aiContractAgeAtStartDays: 730 });
+    /** 5 MW under a short contract (37 days) that started 10 days before day 0: it ends on day 27. */
+    const ending = parseScenario({
+      aiMwAtStart: 5,
+      aiContractAgeAtStartDays: 10,
+      contractTerm: 0.1,
+      capacityGrowthMwPerYear: 0,
+    });
+    const endDay = contractTermDays(ending) - 10;
+
+    it("earns AI revenue from day 0 under every policy, with no capex (sunk before the start)", function () {
+      for (const policy of POLICY_NAMES) {
+        const day0 = simulateDays(started, policy, 21, 1)[0]!;
+        expectClose(day0.aiMw, 5, EPS);
+        expectClose(day0.aiUsdGross, (5 * 1.6e6) / 365, 1e-6);
+        expect(day0.conversionCapexUsd).to.equal(0);
+        expectClose(day0.aiUsdNet, ((5 * 1.6e6) / 365) * 0.85 * 0.98, 1e-6);
+        expect(day0.payoutUsdcUnits > 0n).to.equal(true);
+        expectClose(day0.miningMw, 45, EPS);
+      }
+    });
+
+    it("mining-only honours the contract until its term ends, then mines with every MW", function () {
+      expect(endDay).to.equal(27);
+      for (const day of simulateDays(ending, "mining-only", 22, 3 * endDay)) {
+        expect(day.convertingMw).to.equal(0);
+        expect(day.conversionCapexUsd).to.equal(0);
+        if (day.day < endDay) {
+          expect(day.aiMw).to.equal(5);
+          expect(day.aiUsdGross).to.be.greaterThan(0);
+          expect(day.miningMw).to.equal(45);
+        } else {
+          expect(day.aiMw).to.equal(0);
+          expect(day.aiUsdGross).to.equal(0);
+          expect(day.miningMw).to.equal(50);
+        }
+      }
+    });
+
+    it("ai-only renews it at term end; arbitrage renews it while the spread is positive", function () {
+      for (const policy of ["ai-only", "arbitrage"] as const) {
+        const days = simulateDays(ending, policy, 23, 3 * endDay);
+        for (const day of days) expect(day.aiMw, `${policy} day ${day.day}`).to.be.at.least(5);
+      }
+    });
+
+    it("arbitrage honours an uneconomic contract until its term ends, then releases it", function () {
+      const uneconomic = parseScenario({ ...ending, aiColoRevenue: 0.1 });
+      const days = simulateDays(uneconomic, "arbitrage", 24, 3 * endDay);
+      for (const day of days) {
+        expect(spreadIsNegative(uneconomic, day)).to.equal(true);
+        expect(day.aiMw).to.equal(day.day < endDay ? 5 : 0);
+      }
+    });
+
+    it("counts against maxAiShare: ai-only converts only the headroom left, every day", function () {
+      const s = parseScenario({ aiMwAtStart: 4, aiContractAgeAtStartDays: 3000 });
+      const days = simulateDays(s, "ai-only", 25, 800);
+      expectClose(days[0]!.aiMw, 4, EPS);
+      expectClose(days[0]!.convertingMw, 6, EPS);
+      for (const day of days) {
+        expect(committed(day)).to.be.at.most((s.maxAiShare / 100) * day.capacityMw + EPS);
+        expect(day.aiMw).to.be.at.least(4); // renewed at day 650, never released
+      }
+      const full = simulateDays(parseScenario({ aiMwAtStart: 10 }), "ai-only", 25, 1)[0]!;
+      expect(full.convertingMw).to.equal(0);
+    });
+
+    it("keeps every policy within maxAiShare when the pool starts at the cap", function () {
+      const s = parseScenario({ ...aiBoom, aiMwAtStart: 10 });
+      for (const policy of POLICY_NAMES) {
+        const days = simulateDays(s, policy, 26, 500);
+        for (const day of days) {
+          expect(committed(day), `${policy} day ${day.day}`).to.be.at.most((s.maxAiShare / 100) * day.capacityMw + EPS);
+        }
+        if (policy !== "mining-only") expect(committed(days[499]!)).to.be.greaterThan(10); // growth adds headroom
+      }
+    });
+
+    it("changes nothing when aiMwAtStart is 0, whatever the contract age", function () {
+      const aged = parseScenario({ aiContractAgeAtStartDays: 500 });
+      for (const policy of POLICY_NAMES) {
+        expect(simulateDays(aged, policy, 27, 400)).to.deep.equal(simulateDays(DEFAULT_SCENARIO, policy, 27, 400));
       }
     });
   });

@@ -14,6 +14,7 @@ import {
   reportHtml,
   type PolicyTotals,
 } from "../../src/sim/index.js";
+import { expectClose } from "../model/helpers.js";
 import { EARLY_AI } from "./helpers.js";
 
 const SHARE = 10n ** 18n;
@@ -41,7 +42,7 @@ describe("report", function () {
         expect(point.usdcUnits).to.equal(days[i]!.payoutUsdcUnits);
       });
       const sum = path.reduce((total, point) => total + point.usdPerShare, 0);
-      expect(path.at(-1)!.cumulativeUsdPerShare).to.be.closeTo(sum, 1e-9);
+      expectClose(path.at(-1)!.cumulativeUsdPerShare, sum, 1e-9);
     });
   });
 
@@ -94,7 +95,8 @@ describe("report", function () {
         expect(lines[0]!.split(",")).to.include(column);
       }
       expect(lines[1]!.startsWith("0,2026-03-01,939000,70000.00,")).to.equal(true);
-      expect(Number(rows[4]!.cumulativeUsdPerShare)).to.be.closeTo(
+      expectClose(
+        Number(rows[4]!.cumulativeUsdPerShare),
         rows.reduce((t, r) => t + Number(r.usdPerShare), 0),
         1e-6,
       );
@@ -149,6 +151,90 @@ describe("report", function () {
       expect(html).to.include("<title>T &amp; &lt;t&gt;</title>");
       expect(html).to.include(svg);
       expect(html).to.not.match(/<script/);
+    });
+  });
+
+  describe("chartSpec", function () {
+    const scenario = loadScenario(EARLY_AI);
+    const rowsFor = (days: number) => {
+      const planner = new Planner({
+        scenario,
+        policy: "ai-only",
+        seed: "c",
+        days,
+        holders: 2,
+        terms: { sharesPerTHs: SHARE, pricePerShare: 50_000_000n, maxSharesPerBuyer: 10n ** 24n },
+        roles: {
+          reporters: ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8"],
+          minter: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+          distributor: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+          treasury: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+        },
+      });
+      return dailyRows(Array.from({ length: days }, () => planner.next()));
+    };
+    const note = "All three policies paid the same each day of this run";
+
+    it("splits the capacity into mining, converting and earning AI, adding up to the capacity", function () {
+      const rows = rowsFor(5);
+      const path = policyPath(scenario, "ai-only", "c", 5, SHARE);
+      const spec = chartSpec({ title: "t", rows, paths: { "mining-only": path, "ai-only": path, arbitrage: path } });
+      const panel = (
+        spec as { vconcat: Array<{ data?: { values: Array<{ date: string; use: string; mw: number }> } }> }
+      ).vconcat[1]!;
+      const values = panel.data!.values;
+      expect(values.filter((v) => v.date === rows[0]!.date).map((v) => [v.use, v.mw])).to.deep.equal([
+        ["Mining", 40],
+        ["Converting to AI", 10],
+        ["AI, earning", 0],
+      ]);
+      expect(values.filter((v) => v.date === rows[2]!.date).map((v) => v.mw)[2]).to.equal(10); // earns on day 2
+      for (const row of rows) {
+        const total = values.filter((v) => v.date === row.date).reduce((a, v) => a + v.mw, 0);
+        expect(Math.abs(total - Number(row.capacityMw))).to.be.below(1e-9);
+      }
+    });
+
+    it("says so when the policies paid the same, and only then", function () {
+      const rows = rowsFor(5);
+      const aiOnly = policyPath(scenario, "ai-only", "c", 5, SHARE);
+      const miningOnly = policyPath(scenario, "mining-only", "c", 5, SHARE);
+      const same = { "mining-only": aiOnly, "ai-only": aiOnly, arbitrage: aiOnly };
+      expect(JSON.stringify(chartSpec({ title: "t", rows, paths: same }))).to.include(note);
+      const different = { "mining-only": miningOnly, "ai-only": aiOnly, arbitrage: aiOnly };
+      expect(JSON.stringify(chartSpec({ title: "t", rows, paths: different }))).to.not.include(note);
+    });
+
+    it("puts what follows ' — ' in the title on a subtitle line", function () {
+      const rows = rowsFor(1);
+      const path = policyPath(scenario, "ai-only", "c", 1, SHARE);
+      const paths = { "mining-only": path, "ai-only": path, arbitrage: path };
+      const spec = chartSpec({ title: "HashShare simulation — ai-only, 1 day", rows, paths }) as {
+        title: { text: string; subtitle?: string };
+      };
+      expect(spec.title.text).to.equal("HashShare simulation");
+      expect(spec.title.subtitle).to.equal("ai-only, 1 day");
+    });
+  });
+
+  describe("reportHtml", function () {
+    it("stars the best policy, and none when every policy paid the same", function () {
+      const totals = (usdPerShare: number): PolicyTotals => ({ wbtc: 1n, usdc: 2n, usd: 3, usdPerShare });
+      const page = (policies: Record<"mining-only" | "ai-only" | "arbitrage", PolicyTotals>) =>
+        reportHtml({
+          title: "t",
+          subtitle: "s",
+          svg: "<svg/>",
+          figures: [],
+          policies,
+          best: bestPolicy(policies),
+          links: [],
+        });
+      const tie = page({ "mining-only": totals(1), "ai-only": totals(1), arbitrage: totals(1) });
+      expect(tie).to.not.include("★");
+      const ahead = page({ "mining-only": totals(1), "ai-only": totals(2), arbitrage: totals(1) });
+      expect(ahead).to.include("<th>AI only ★</th>");
+      expect(ahead.match(/★/g)).to.have.length(1);
     });
   });
 
