@@ -15,12 +15,9 @@ import { expect } from "chai";
 import { JsonRpcProvider } from "ethers";
 
 import { formatAmount, parseAmount } from "../src/cli/amount.js";
-import { FUTURE_IDS, readDeployedAddresses } from "../src/deployment/index.js";
+import { connectHashShare, readDeployedAddresses, resolveHashShareAddresses } from "../src/deployment/index.js";
 import {
-  HashrateOracle__factory,
-  MiningPoolShare__factory,
   MockERC20__factory,
-  ShareSale__factory,
   type HashrateOracle,
   type MiningPoolShare,
   type MockERC20,
@@ -113,18 +110,18 @@ describe("HashShare tasks end to end (hardhat node over JSON-RPC)", function () 
       180_000,
     );
     expect(deployed.code, `ignition deploy failed:\n${deployed.stdout}\n${deployed.stderr}`).to.equal(0);
-    const addresses = await readDeployedAddresses(path.join(ROOT, "ignition", "deployments", deploymentId));
+    const addresses = resolveHashShareAddresses(
+      await readDeployedAddresses(path.join(ROOT, "ignition", "deployments", deploymentId)),
+    );
     const provider = new JsonRpcProvider(url, undefined, { staticNetwork: true, cacheTimeout: -1 });
     chain = {
       url,
       deploymentId,
       provider,
       accounts: [],
-      oracle: HashrateOracle__factory.connect(addresses[FUTURE_IDS.oracle]!, provider),
-      pool: MiningPoolShare__factory.connect(addresses[FUTURE_IDS.pool]!, provider),
-      sale: ShareSale__factory.connect(addresses[FUTURE_IDS.sale]!, provider),
-      wbtc: MockERC20__factory.connect(addresses[FUTURE_IDS.mockWBTC]!, provider),
-      usdc: MockERC20__factory.connect(addresses[FUTURE_IDS.mockUSDC]!, provider),
+      ...connectHashShare(addresses, provider),
+      wbtc: MockERC20__factory.connect(addresses.wbtc, provider),
+      usdc: MockERC20__factory.connect(addresses.usdc, provider),
     };
     chain.accounts = await Promise.all(
       (await rpc<string[]>(url, "eth_accounts")).map(async (a) => (await provider.getSigner(a)).address),

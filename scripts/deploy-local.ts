@@ -18,31 +18,27 @@ import path from "node:path";
 import Table from "cli-table3";
 import hre, { network } from "hardhat";
 
+import { displayPath } from "../src/cli/output.js";
 import {
   DeploymentError,
-  ParametersError,
-  defaultDeploymentId,
   deployHashShareLocal,
-  deploymentDirFor,
   formatChecks,
   readDeployedAddresses,
-  readHashShareParameters,
   resolveHashShareAddresses,
   verifyHashShareDeployment,
 } from "../src/deployment/index.js";
+import { runDeploymentScript, scriptTarget } from "../src/deployment/script.js";
 
 async function main(): Promise<void> {
   const connection = await network.create();
   const { ethers, networkConfig, networkName } = connection;
   const ignitionDir = hre.config.paths.ignition;
-  const parametersPath = path.resolve(
-    process.env.HASHSHARE_PARAMETERS ?? path.join(ignitionDir, "parameters", "local.json"),
+  const { parametersPath, parameters, chainId, deploymentId, deploymentDir } = await scriptTarget(
+    ethers.provider,
+    ignitionDir,
+    path.join(ignitionDir, "parameters", "local.json"),
   );
-  const parameters = await readHashShareParameters(parametersPath);
-  const { chainId } = await ethers.provider.getNetwork();
   const inProcess = networkConfig.type === "edr-simulated";
-  const deploymentId = process.env.HASHSHARE_DEPLOYMENT_ID ?? defaultDeploymentId(chainId);
-  const deploymentDir = deploymentDirFor(ignitionDir, deploymentId);
 
   if (!inProcess) {
     if (process.env.HASHSHARE_RESET === "1") {
@@ -114,19 +110,4 @@ async function assertJournalMatchesChain(
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  if (error instanceof ParametersError || error instanceof DeploymentError) {
-    console.error(`Error: ${error.message}`);
-    process.exitCode = 1;
-  } else {
-    throw error;
-  }
-}
-
-/** `file` relative to the working directory when it lies inside it, else absolute. */
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
-}
+await runDeploymentScript(main);

@@ -14,22 +14,18 @@
  * The in-process network starts empty, so there is nothing to verify there: `scripts/deploy-local.ts` deploys and
  * runs the same check in one go.
  */
-import path from "node:path";
-
 import hre, { network } from "hardhat";
 
+import { displayPath } from "../src/cli/output.js";
 import {
   DeploymentError,
-  ParametersError,
-  defaultDeploymentId,
-  deploymentDirFor,
   formatChecks,
   parametersPathFor,
   readDeployedAddresses,
-  readHashShareParameters,
   resolveHashShareAddresses,
   verifyHashShareDeployment,
 } from "../src/deployment/index.js";
+import { runDeploymentScript, scriptTarget } from "../src/deployment/script.js";
 
 async function main(): Promise<void> {
   const connection = await network.create();
@@ -40,11 +36,11 @@ async function main(): Promise<void> {
     );
   }
   const ignitionDir = hre.config.paths.ignition;
-  const parametersPath = path.resolve(process.env.HASHSHARE_PARAMETERS ?? parametersPathFor(networkName, ignitionDir));
-  const parameters = await readHashShareParameters(parametersPath);
-  const { chainId } = await ethers.provider.getNetwork();
-  const deploymentId = process.env.HASHSHARE_DEPLOYMENT_ID ?? defaultDeploymentId(chainId);
-  const deploymentDir = deploymentDirFor(ignitionDir, deploymentId);
+  const { parametersPath, parameters, chainId, deploymentId, deploymentDir } = await scriptTarget(
+    ethers.provider,
+    ignitionDir,
+    parametersPathFor(networkName, ignitionDir),
+  );
   const addresses = resolveHashShareAddresses(await readDeployedAddresses(deploymentDir), parameters);
 
   console.log(
@@ -62,19 +58,4 @@ async function main(): Promise<void> {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  if (error instanceof ParametersError || error instanceof DeploymentError) {
-    console.error(`Error: ${error.message}`);
-    process.exitCode = 1;
-  } else {
-    throw error;
-  }
-}
-
-/** `file` relative to the working directory when it lies inside it, else absolute. */
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
-}
+await runDeploymentScript(main);

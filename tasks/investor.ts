@@ -1,5 +1,6 @@
 import { emptyTask, task } from "hardhat/config";
-import { ArgumentType } from "hardhat/types/arguments";
+
+import { accountOption, fileOption, jsonFlag, sharesAmountOption, stringOption, toOption } from "./options.js";
 
 /**
  * Investor tasks: buy shares in the sale, see holdings and claimable revenue by token and source, claim, transfer,
@@ -10,25 +11,10 @@ export const investorTasks = [
   emptyTask("shares", "Investor: buy, hold, claim and report on pool shares").build(),
 
   task(["shares", "buy"], "Buy shares in the primary sale (quotes first, approves the payment token as needed)")
-    .addOption({
-      name: "amount",
-      description: "Shares to buy, in whole units (e.g. 10 or 2.5)",
-      type: ArgumentType.STRING,
-      defaultValue: "",
-    })
-    .addOption({
-      name: "maxCost",
-      description: "Most to pay, in whole payment-token units (default: the quote)",
-      type: ArgumentType.STRING,
-      defaultValue: "",
-    })
-    .addOption({
-      name: "account",
-      description: "Buyer: account index (local networks) or address",
-      type: ArgumentType.STRING,
-      defaultValue: "",
-    })
-    .addFlag({ name: "json", description: "Print JSON instead of text" })
+    .addOption(stringOption("amount", "Shares to buy, in whole units (e.g. 10 or 2.5)"))
+    .addOption(stringOption("maxCost", "Most to pay, in whole payment-token units (default: the quote)"))
+    .addOption(accountOption("Buyer"))
+    .addFlag(jsonFlag())
     .setAction(() => import("./actions/shares-buy.js"))
     .build(),
 
@@ -36,65 +22,30 @@ export const investorTasks = [
     ["shares", "portfolio"],
     "Show shares, share of the pool, claimable revenue by token and source, lifetime received",
   )
-    .addOption({
-      name: "account",
-      description: "Holder: account index (local networks) or any address",
-      type: ArgumentType.STRING,
-      defaultValue: "",
-    })
-    .addFlag({ name: "json", description: "Print JSON instead of text" })
+    .addOption(accountOption("Holder", "account index (local networks) or any address"))
+    .addFlag(jsonFlag())
     .setAction(() => import("./actions/shares-portfolio.js"))
     .build(),
 
   task(["shares", "claim"], "Claim accrued revenue: one payout token, or all of them")
-    .addOption({
-      name: "token",
-      description: "Payout token: symbol (wbtc, usdc) or address (default: all)",
-      type: ArgumentType.STRING,
-      defaultValue: "",
-    })
-    .addOption({
-      name: "account",
-      description: "Holder: account index (local networks) or address",
-      type: ArgumentType.STRING,
-      defaultValue: "",
-    })
-    .addFlag({ name: "json", description: "Print JSON instead of text" })
+    .addOption(stringOption("token", "Payout token: symbol (wbtc, usdc) or address (default: all)"))
+    .addOption(accountOption("Holder"))
+    .addFlag(jsonFlag())
     .setAction(() => import("./actions/shares-claim.js"))
     .build(),
 
   task(["shares", "transfer"], "Transfer shares to another address")
-    .addOption({ name: "to", description: "Recipient address", type: ArgumentType.STRING, defaultValue: "" })
-    .addOption({
-      name: "amount",
-      description: "Shares, in whole units (e.g. 1.5)",
-      type: ArgumentType.STRING,
-      defaultValue: "",
-    })
-    .addOption({
-      name: "account",
-      description: "Sender: account index (local networks) or address",
-      type: ArgumentType.STRING,
-      defaultValue: "",
-    })
-    .addFlag({ name: "json", description: "Print JSON instead of text" })
+    .addOption(toOption())
+    .addOption(sharesAmountOption())
+    .addOption(accountOption("Sender"))
+    .addFlag(jsonFlag())
     .setAction(() => import("./actions/shares-transfer.js"))
     .build(),
 
   task(["shares", "statement"], "CSV of every accrual and claim (epoch, source, token, amount, tx hash), from events")
-    .addOption({
-      name: "account",
-      description: "Holder: account index (local networks) or any address",
-      type: ArgumentType.STRING,
-      defaultValue: "",
-    })
-    .addOption({
-      name: "out",
-      description: "Write the CSV to this file (default: print it)",
-      type: ArgumentType.FILE_WITHOUT_DEFAULT,
-      defaultValue: undefined,
-    })
-    .addFlag({ name: "json", description: "Print the rows as JSON instead of CSV" })
+    .addOption(accountOption("Holder", "account index (local networks) or any address"))
+    .addOption(fileOption("out", "Write the CSV to this file (default: print it)"))
+    .addFlag(jsonFlag("Print the rows as JSON instead of CSV"))
     .setAction(() => import("./actions/shares-statement.js"))
     .build(),
 ];

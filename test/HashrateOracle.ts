@@ -1,13 +1,11 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { deployFixture } from "./helpers/fixtures.js";
+import { DEFAULT_ADMIN_ROLE, REPORTER_ROLE, deployFixture } from "./helpers/fixtures.js";
 
 const { ethers, networkHelpers } = await network.create();
 const { loadFixture } = networkHelpers;
 
-const DEFAULT_ADMIN_ROLE = ethers.ZeroHash;
-const REPORTER_ROLE = ethers.id("REPORTER_ROLE");
 const MAX_UINT64 = 2n ** 64n - 1n;
 const MAX_UINT32 = 2n ** 32n - 1n;
 

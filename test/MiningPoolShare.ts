@@ -9,12 +9,16 @@ import {
   ALICE_SHARES,
   BOB_SHARES,
   CAROL_SHARES,
+  DEFAULT_ADMIN_ROLE,
+  DISTRIBUTOR_ROLE,
   MAGNITUDE,
   MAX_REPORT_AGE,
   MINING,
+  MINTER_ROLE,
   ONE_SHARE,
   ONE_USDC,
   ONE_WBTC,
+  PAUSER_ROLE,
   POOL_NAME,
   POOL_SYMBOL,
   REPORTED_EPOCH,
@@ -22,17 +26,15 @@ import {
   SHARES_PER_THS,
   UNIT,
   deployFixture,
+  fundAndApprove,
   holdersFixture,
   reportedFixture,
+  type DeployFixture,
 } from "./helpers/fixtures.js";
+import { PERMIT_TYPES, signPermit } from "./helpers/permit.js";
 
 const { ethers, networkHelpers } = await network.create();
 const { loadFixture, time } = networkHelpers;
-
-const DEFAULT_ADMIN_ROLE = ethers.ZeroHash;
-const MINTER_ROLE = ethers.id("MINTER_ROLE");
-const DISTRIBUTOR_ROLE = ethers.id("DISTRIBUTOR_ROLE");
-const PAUSER_ROLE = ethers.id("PAUSER_ROLE");
 
 /** Claimable `token` of each account, in order. */
 async function claimables(
@@ -47,6 +49,14 @@ function sum(values: readonly bigint[]): bigint {
   return values.reduce((a, b) => a + b, 0n);
 }
 
+/** `holdersFixture` after epoch 1's revenue: 6 WBTC from mining and `usdc` base units of USDC from AI. */
+async function epochOneFixture(usdc: bigint) {
+  const fx = await loadFixture(holdersFixture);
+  await fx.pool.connect(fx.distributor).depositRevenue(fx.wbtc, 6n * ONE_WBTC, MINING, 1);
+  await fx.pool.connect(fx.distributor).depositRevenue(fx.usdc, usdc, AI, 1);
+  return fx;
+}
+
 /** Deploys a pool like the fixture's, with the given payout tokens (admin = deployer, no roles granted). */
 async function deployPool(
   admin: HardhatEthersSigner,
@@ -57,6 +67,23 @@ async function deployPool(
 ): Promise<MiningPoolShare> {
   const factory = await ethers.getContractFactory("MiningPoolShare", admin);
   return factory.deploy(POOL_NAME, POOL_SYMBOL, admin.address, oracle, sharesPerTHs, maxReportAge, payoutTokens);
+}
+
+/**
+ * Deploys a pool like the fixture's on the fixture's oracle, paying in `payoutTokens`, reports `REPORTED_THS` for it
+ * and mints one `UNIT` to alice, its only holder. The admin holds `MINTER_ROLE`; `distributor` gets `DISTRIBUTOR_ROLE`.
+ */
+async function deployAliceOnlyPool(
+  fx: DeployFixture,
+  payoutTokens: AddressLike[],
+  distributor: HardhatEthersSigner,
+): Promise<MiningPoolShare> {
+  const pool = await deployPool(fx.admin, fx.oracle, payoutTokens);
+  await pool.grantRole(MINTER_ROLE, fx.admin.address);
+  await pool.grantRole(DISTRIBUTOR_ROLE, distributor.address);
+  await fx.oracle.connect(fx.reporters[0]).reportHashrate(pool, 1, REPORTED_THS);
+  await pool.mint(fx.alice.address, UNIT);
+  return pool;
 }
 
 describe("MiningPoolShare", function () {
@@ -550,19 +577,13 @@ describe("MiningPoolShare", function () {
     });
 
     it("credits what arrived for a fee-on-transfer token, and reverts ZeroAmount when nothing arrives", async function () {
-      const { oracle, reporters, admin, distributor, alice } = await loadFixture(reportedFixture);
+      const fx = await loadFixture(reportedFixture);
+      const { admin, distributor, alice } = fx;
       const feeFactory = await ethers.getContractFactory("FeeOnTransferToken", admin);
       const fee10 = await feeFactory.deploy(1_000n);
       const fee100 = await feeFactory.deploy(10_000n);
-      const pool = await deployPool(admin, oracle, [fee10, fee100]);
-      await pool.grantRole(MINTER_ROLE, admin.address);
-      await pool.grantRole(DISTRIBUTOR_ROLE, distributor.address);
-      await oracle.connect(reporters[0]).reportHashrate(pool, 1, REPORTED_THS);
-      await pool.mint(alice.address, UNIT);
-      for (const token of [fee10, fee100]) {
-        await token.mint(distributor.address, 10_000n);
-        await token.connect(distributor).approve(pool, ethers.MaxUint256);
-      }
+      const pool = await deployAliceOnlyPool(fx, [fee10, fee100], distributor);
+      await fundAndApprove([fee10, fee100], distributor, 10_000n, pool);
 
       await expect(pool.connect(distributor).depositRevenue(fee10, 1_000n, MINING, 1))
         .to.emit(pool, "RevenueDeposited")
@@ -578,15 +599,11 @@ describe("MiningPoolShare", function () {
     });
 
     it("reverts when a deposit re-enters the pool (ReentrancyGuardReentrantCall)", async function () {
-      const { oracle, reporters, admin, distributor, alice } = await loadFixture(reportedFixture);
+      const fx = await loadFixture(reportedFixture);
+      const { admin, distributor } = fx;
       const reentrant = await (await ethers.getContractFactory("ReentrantToken", admin)).deploy();
-      const pool = await deployPool(admin, oracle, [reentrant]);
-      await pool.grantRole(MINTER_ROLE, admin.address);
-      await pool.grantRole(DISTRIBUTOR_ROLE, distributor.address);
-      await oracle.connect(reporters[0]).reportHashrate(pool, 1, REPORTED_THS);
-      await pool.mint(alice.address, UNIT);
-      await reentrant.mint(distributor.address, 1_000n);
-      await reentrant.connect(distributor).approve(pool, ethers.MaxUint256);
+      const pool = await deployAliceOnlyPool(fx, [reentrant], distributor);
+      await fundAndApprove([reentrant], distributor, 1_000n, pool);
       await reentrant.arm(pool, pool.interface.encodeFunctionData("claim", [await reentrant.getAddress()]));
       await expect(pool.connect(distributor).depositRevenue(reentrant, 1_000n, MINING, 1))
         .to.be.revertedWithCustomError(pool, "ReentrancyGuardReentrantCall")
@@ -620,12 +637,7 @@ describe("MiningPoolShare", function () {
   });
 
   describe("claim", function () {
-    async function depositedFixture() {
-      const fx = await loadFixture(holdersFixture);
-      await fx.pool.connect(fx.distributor).depositRevenue(fx.wbtc, 6n * ONE_WBTC, MINING, 1);
-      await fx.pool.connect(fx.distributor).depositRevenue(fx.usdc, 600n * ONE_USDC, AI, 1);
-      return fx;
-    }
+    const depositedFixture = () => epochOneFixture(600n * ONE_USDC);
 
     it("returns, transfers and emits the claimable amount, then zeroes it", async function () {
       const { pool, wbtc, bob } = await depositedFixture();
@@ -685,15 +697,11 @@ describe("MiningPoolShare", function () {
     });
 
     it("reverts when the payout token re-enters claim (ReentrancyGuardReentrantCall)", async function () {
-      const { oracle, reporters, admin, alice } = await loadFixture(reportedFixture);
+      const fx = await loadFixture(reportedFixture);
+      const { admin, alice } = fx;
       const reentrant = await (await ethers.getContractFactory("ReentrantToken", admin)).deploy();
-      const pool = await deployPool(admin, oracle, [reentrant]);
-      await pool.grantRole(MINTER_ROLE, admin.address);
-      await pool.grantRole(DISTRIBUTOR_ROLE, admin.address);
-      await oracle.connect(reporters[0]).reportHashrate(pool, 1, REPORTED_THS);
-      await pool.mint(alice.address, UNIT);
-      await reentrant.mint(admin.address, 1_000n);
-      await reentrant.approve(pool, ethers.MaxUint256);
+      const pool = await deployAliceOnlyPool(fx, [reentrant], admin);
+      await fundAndApprove([reentrant], admin, 1_000n, pool);
       await pool.depositRevenue(reentrant, 1_000n, MINING, 1);
       await reentrant.arm(pool, pool.interface.encodeFunctionData("claim", [await reentrant.getAddress()]));
       await expect(pool.connect(alice).claim(reentrant))
@@ -778,15 +786,12 @@ describe("MiningPoolShare", function () {
     });
 
     it("returns one amount per payout token of a four-token pool", async function () {
-      const { admin, oracle, reporters, alice } = await loadFixture(deployFixture);
+      const fx = await loadFixture(deployFixture);
+      const { admin, alice } = fx;
       const tokenFactory = await ethers.getContractFactory("MockERC20", admin);
       const tokens = [];
       for (const s of ["A", "B", "C", "D"]) tokens.push(await tokenFactory.deploy(s, s, 18));
-      const pool = await deployPool(admin, oracle, tokens);
-      await pool.grantRole(MINTER_ROLE, admin.address);
-      await pool.grantRole(DISTRIBUTOR_ROLE, admin.address);
-      await oracle.connect(reporters[0]).reportHashrate(pool, 1, REPORTED_THS);
-      await pool.mint(alice.address, UNIT);
+      const pool = await deployAliceOnlyPool(fx, tokens, admin);
       for (const [i, token] of tokens.entries()) {
         await token.mint(admin.address, 1_000n);
         await token.approve(pool, ethers.MaxUint256);
@@ -802,12 +807,7 @@ describe("MiningPoolShare", function () {
   });
 
   describe("INV-7 liveness", function () {
-    async function depositedFixture() {
-      const fx = await loadFixture(holdersFixture);
-      await fx.pool.connect(fx.distributor).depositRevenue(fx.wbtc, 6n * ONE_WBTC, MINING, 1);
-      await fx.pool.connect(fx.distributor).depositRevenue(fx.usdc, 6n * ONE_USDC, AI, 1);
-      return fx;
-    }
+    const depositedFixture = () => epochOneFixture(6n * ONE_USDC);
 
     it("INV-7 liveness: claim, claimTo and claimAll work while paused", async function () {
       const { pool, wbtc, usdc, pauser, alice, bob, carol, outsider } = await depositedFixture();
@@ -916,16 +916,6 @@ describe("MiningPoolShare", function () {
   });
 
   describe("permit", function () {
-    const PERMIT_TYPES = {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    };
-
     async function domainOf(pool: MiningPoolShare) {
       const { chainId } = await ethers.provider.getNetwork();
       return { name: POOL_NAME, version: "1", chainId, verifyingContract: await pool.getAddress() };
@@ -942,7 +932,7 @@ describe("MiningPoolShare", function () {
       signer: HardhatEthersSigner = owner,
     ) {
       const message = { owner: owner.address, spender, value, nonce, deadline };
-      const signature = ethers.Signature.from(await signer.signTypedData(await domainOf(pool), PERMIT_TYPES, message));
+      const signature = await signPermit(signer, await domainOf(pool), message);
       return { message, signature };
     }
 

@@ -4,8 +4,10 @@ import { network } from "hardhat";
 
 import type { ShareSale } from "../typechain-types/index.js";
 import {
+  DEFAULT_ADMIN_ROLE,
   MAX_REPORT_AGE,
   MAX_SHARES_PER_BUYER,
+  MINTER_ROLE,
   ONE_SHARE,
   ONE_USDC,
   PRICE_PER_SHARE,
@@ -18,9 +20,6 @@ import {
 
 const { ethers, networkHelpers } = await network.create();
 const { loadFixture, time } = networkHelpers;
-
-const DEFAULT_ADMIN_ROLE = ethers.ZeroHash;
-const MINTER_ROLE = ethers.id("MINTER_ROLE");
 
 /** `reportedFixture` with a block mined at the sale's opening second, so that calls and transactions see it open. */
 async function openSaleFixture() {

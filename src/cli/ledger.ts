@@ -45,6 +45,54 @@ export interface ClaimEvent extends EventPosition {
 
 export type PoolEvent = TransferEvent | DepositEvent | ClaimEvent;
 
+/** Where an ethers event log stands in the chain. */
+interface LogPosition {
+  blockNumber: number;
+  index: number;
+  transactionHash: string;
+}
+
+/** The pool's `Transfer`, `RevenueDeposited` and `RevenueClaimed` logs, as typechain's `queryFilter` returns them. */
+export interface PoolLogs {
+  transfers: ReadonlyArray<LogPosition & { args: { from: string; to: string; value: bigint } }>;
+  deposits: ReadonlyArray<LogPosition & { args: { token: string; source: bigint; epoch: bigint; amount: bigint } }>;
+  claims: ReadonlyArray<LogPosition & { args: { account: string; token: string; recipient: string; amount: bigint } }>;
+}
+
+/** The pool's event logs as the events {@link buildHolderLedger} replays (in any order: it sorts them). */
+export function poolEventsFromLogs(logs: PoolLogs): PoolEvent[] {
+  const position = (log: LogPosition): EventPosition => ({
+    block: log.blockNumber,
+    logIndex: log.index,
+    txHash: log.transactionHash,
+  });
+  return [
+    ...logs.transfers.map((log): TransferEvent => ({
+      kind: "transfer",
+      ...position(log),
+      from: log.args.from,
+      to: log.args.to,
+      value: log.args.value,
+    })),
+    ...logs.deposits.map((log): DepositEvent => ({
+      kind: "deposit",
+      ...position(log),
+      token: log.args.token,
+      source: Number(log.args.source),
+      epoch: log.args.epoch,
+      amount: log.args.amount,
+    })),
+    ...logs.claims.map((log): ClaimEvent => ({
+      kind: "claim",
+      ...position(log),
+      account: log.args.account,
+      token: log.args.token,
+      recipient: log.args.recipient,
+      amount: log.args.amount,
+    })),
+  ];
+}
+
 /** What one deposit credited the holder. */
 export interface Accrual extends EventPosition {
   token: string;

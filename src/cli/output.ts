@@ -1,3 +1,5 @@
+import path from "node:path";
+
 /**
  * JSON for `--json`: bigints become decimal strings (base units, exact), undefined fields are dropped, two-space
  * indentation.
@@ -56,4 +58,11 @@ export function formatDuration(seconds: bigint): string {
 /** A unix timestamp (seconds) as an ISO-8601 UTC string without milliseconds. */
 export function formatTimestamp(seconds: bigint): string {
   return new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
+}
+
+/** `file` relative to `from` (the working directory) when it lies inside it, else absolute; `from` itself is ".". */
+export function displayPath(file: string, from: string = process.cwd()): string {
+  const relative = path.relative(from, file);
+  if (relative === "") return ".";
+  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
 }

@@ -37,3 +37,17 @@ export const CALL_FUTURE_IDS = {
 export function defaultDeploymentId(chainId: bigint | number): string {
   return `chain-${chainId}`;
 }
+
+/** The environment variable that selects an Ignition deployment ID other than `chain-<chainId>`. */
+export const DEPLOYMENT_ID_VARIABLE = "HASHSHARE_DEPLOYMENT_ID";
+
+/** The deployment ID that HASHSHARE_DEPLOYMENT_ID selects, or undefined when it is unset or blank. */
+export function chosenDeploymentId(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const chosen = env[DEPLOYMENT_ID_VARIABLE]?.trim();
+  return chosen === undefined || chosen === "" ? undefined : chosen;
+}
+
+/** The deployment ID to use on a chain: the one HASHSHARE_DEPLOYMENT_ID selects, else `chain-<chainId>`. */
+export function deploymentIdFor(chainId: bigint | number, env: NodeJS.ProcessEnv = process.env): string {
+  return chosenDeploymentId(env) ?? defaultDeploymentId(chainId);
+}

@@ -3,6 +3,7 @@
  * post-deploy check that reads the chain back against the parameters.
  */
 export * from "./addresses.js";
+export * from "./contracts.js";
 export * from "./deploy.js";
 export * from "./ids.js";
 export * from "./parameters.js";

@@ -1,7 +1,7 @@
 import { Contract, getAddress, type Provider } from "ethers";
 
-import { HashrateOracle__factory, MiningPoolShare__factory, ShareSale__factory } from "../../typechain-types/index.js";
 import type { HashShareAddresses } from "./addresses.js";
+import { connectHashShare } from "./contracts.js";
 import type { HashShareParameters } from "./parameters.js";
 
 /** One post-deploy check: what was read back from the chain against what the parameters say. */
@@ -44,9 +44,7 @@ export async function verifyHashShareDeployment(
 ): Promise<VerificationReport> {
   const checks: DeploymentCheck[] = [];
   const check = new Checker(checks);
-  const oracle = HashrateOracle__factory.connect(addresses.oracle, provider);
-  const pool = MiningPoolShare__factory.connect(addresses.pool, provider);
-  const sale = ShareSale__factory.connect(addresses.sale, provider);
+  const { oracle, pool, sale } = connectHashShare(addresses, provider);
   const wbtc = new Contract(addresses.wbtc, TOKEN_ABI, provider);
   const usdc = new Contract(addresses.usdc, TOKEN_ABI, provider);
   const decimals = options.decimals ?? { wbtc: 8, usdc: 6 };

@@ -122,14 +122,7 @@ type TokenTotalsJson = { mining: string; ai: string; total: string };
 
 /** summary.json (deterministic: no clock, no addresses). */
 export interface Summary {
-  arguments: {
-    days: number;
-    seed: string;
-    policy: PolicyName;
-    holders: number;
-    scenario: string;
-    scenarioSha256: string;
-  };
+  arguments: RunArguments;
   network: { chainId: string };
   pool: { sharesPerTHs: string; pricePerShareUsdc: string; finalSupply: string };
   model: {
@@ -793,14 +786,7 @@ function buildSummary(input: {
     }),
   ) as Record<PolicyName, { wbtc: string; usdc: string; usd: number; usdPer1000Shares: number }>;
   return {
-    arguments: {
-      days: options.days,
-      seed: options.seed,
-      policy: options.policy,
-      holders: options.holders,
-      scenario: options.scenarioPath,
-      scenarioSha256: options.scenarioSha256,
-    },
+    arguments: runArguments(options),
     network: { chainId: input.info.chainId.toString() },
     pool: {
       sharesPerTHs: terms.sharesPerTHs.toString(),

@@ -13,7 +13,8 @@ import { describeRevert, errorInterface } from "../../src/cli/revert.js";
 import {
   DeploymentError,
   FUTURE_IDS,
-  defaultDeploymentId,
+  connectHashShare,
+  deploymentIdFor,
   deployHashShareLocal,
   parametersPathFor,
   readDeployedAddresses,
@@ -73,9 +74,6 @@ export interface TaskContext {
   /** Every custom error of the HashShare contracts and of the OpenZeppelin code they inherit. */
   readonly errors: Interface;
 }
-
-/** The environment variable that selects an Ignition deployment ID other than `chain-<chainId>`. */
-export const DEPLOYMENT_ID_VARIABLE = "HASHSHARE_DEPLOYMENT_ID";
 
 const LOCAL_PARAMETERS = "ignition/parameters/local.json";
 
@@ -176,8 +174,7 @@ async function fileDeployment(
   chainId: bigint,
   local: boolean,
 ): Promise<DeploymentInfo> {
-  const chosen = process.env[DEPLOYMENT_ID_VARIABLE]?.trim();
-  const id = chosen !== undefined && chosen !== "" ? chosen : defaultDeploymentId(chainId);
+  const id = deploymentIdFor(chainId);
   const dir = path.join(hre.config.paths.ignition, "deployments", id);
   const name = connection.networkName;
   const journal = await readJournal(dir);
@@ -275,7 +272,6 @@ export async function openContext(
   const deployment = inProcess
     ? await ephemeralDeployment(hre, connection)
     : await fileDeployment(hre, connection, chainId, local);
-  const provider = connection.ethers.provider;
   return {
     hre,
     connection,
@@ -284,9 +280,7 @@ export async function openContext(
     local,
     inProcess,
     deployment,
-    oracle: HashrateOracle__factory.connect(deployment.oracle, provider),
-    pool: MiningPoolShare__factory.connect(deployment.pool, provider),
-    sale: ShareSale__factory.connect(deployment.sale, provider),
+    ...connectHashShare(deployment, connection.ethers.provider),
     errors: errorInterface([HashrateOracle__factory.abi, MiningPoolShare__factory.abi, ShareSale__factory.abi]),
   };
 }

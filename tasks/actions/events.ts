@@ -1,5 +1,5 @@
 import type { TypedContractEvent, TypedDeferredTopicFilter, TypedEventLog } from "../../typechain-types/common.js";
-import type { PoolEvent } from "../../src/cli/ledger.js";
+import { poolEventsFromLogs, type PoolEvent } from "../../src/cli/ledger.js";
 import { UserError } from "../../src/cli/errors.js";
 import { firstLine, type TaskContext } from "./context.js";
 
@@ -60,36 +60,7 @@ export async function poolEvents(ctx: TaskContext, toBlock: number): Promise<Poo
     queryEvents(ctx, pool, pool.filters.RevenueDeposited(), toBlock),
     queryEvents(ctx, pool, pool.filters.RevenueClaimed(), toBlock),
   ]);
-  const position = (log: { blockNumber: number; index: number; transactionHash: string }) => ({
-    block: log.blockNumber,
-    logIndex: log.index,
-    txHash: log.transactionHash,
-  });
-  return [
-    ...transfers.map((log) => ({
-      kind: "transfer" as const,
-      ...position(log),
-      from: log.args.from,
-      to: log.args.to,
-      value: log.args.value,
-    })),
-    ...deposits.map((log) => ({
-      kind: "deposit" as const,
-      ...position(log),
-      token: log.args.token,
-      source: Number(log.args.source),
-      epoch: log.args.epoch,
-      amount: log.args.amount,
-    })),
-    ...claims.map((log) => ({
-      kind: "claim" as const,
-      ...position(log),
-      account: log.args.account,
-      token: log.args.token,
-      recipient: log.args.recipient,
-      amount: log.args.amount,
-    })),
-  ];
+  return poolEventsFromLogs({ transfers, deposits, claims });
 }
 
 /** Holders of each role, replayed from RoleGranted / RoleRevoked, then confirmed with `hasRole`. */

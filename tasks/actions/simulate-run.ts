@@ -1,10 +1,9 @@
-import path from "node:path";
-
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { UserError } from "../../src/cli/errors.js";
-import { parametersPathFor } from "../../src/deployment/index.js";
+import { displayPath } from "../../src/cli/output.js";
+import { chosenDeploymentId, parametersPathFor } from "../../src/deployment/index.js";
 import type { PolicyName } from "../../src/model/index.js";
 import {
   fixedAmount,
@@ -13,22 +12,16 @@ import {
   runComparison,
   runSimulation,
   type CompareResult,
+  type RawSimulateArguments,
   type RunOptions,
   type RunResult,
 } from "../../src/sim/index.js";
-import { connectionError, DEPLOYMENT_ID_VARIABLE } from "./context.js";
+import { connectionError } from "./context.js";
 import { taskAction, type CommonArguments } from "./run.js";
 
-export interface SimulateTaskArguments extends CommonArguments {
-  days: number;
-  seed: string;
-  policy: string;
-  holders: number;
-  scenario: string;
-  out: string;
+/** The `simulate` task's options: those the run is defined by, and how to print it. */
+export interface SimulateTaskArguments extends CommonArguments, RawSimulateArguments {
   top: number;
-  compare: boolean;
-  fresh: boolean;
   quiet: boolean;
 }
 
@@ -44,12 +37,6 @@ async function withConnectionErrors<T>(hre: HardhatRuntimeEnvironment, body: () 
   } catch (error) {
     throw connectionError(error, hre.globalOptions.network ?? "default") ?? error;
   }
-}
-
-/** `dir` relative to the project root when it lies inside it, else absolute. */
-function shown(root: string, dir: string): string {
-  const relative = path.relative(root, dir);
-  return relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? dir : relative;
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -69,7 +56,7 @@ function runLines(result: RunResult, networkName: string, root: string): string[
     `  one share from day 0 received ${s.perShare.wbtc} WBTC + ${s.perShare.usdc} USDC ≈ ${s.perShare.usd.toFixed(4)} USD`,
     `  policies on this price path, USD per 1,000 shares: mining-only ${per1000("mining-only")} · ai-only ${per1000("ai-only")} · ` +
       `arbitrage ${per1000("arbitrage")} → best: ${s.policies.best}`,
-    `  wrote ${shown(root, result.out)}/{daily.csv, summary.json, chart.svg, report.html}`,
+    `  wrote ${displayPath(result.out, root)}/{daily.csv, summary.json, chart.svg, report.html}`,
   ];
 }
 
@@ -83,7 +70,9 @@ function compareLines(result: CompareResult, root: string): string[] {
     );
   });
   lines.push(`  ${result.best} paid holders most`);
-  lines.push(`  wrote ${shown(root, result.out)}/{compare.json, compare.svg, compare.html} and one folder per policy`);
+  lines.push(
+    `  wrote ${displayPath(result.out, root)}/{compare.json, compare.svg, compare.html} and one folder per policy`,
+  );
   return lines;
 }
 
@@ -130,13 +119,13 @@ export default taskAction<SimulateTaskArguments>(async (args, session) => {
 
   const connection = await connect(hre);
   try {
-    const chosenId = process.env[DEPLOYMENT_ID_VARIABLE]?.trim();
+    const chosenId = chosenDeploymentId();
     const result = await withConnectionErrors(hre, () =>
       runSimulation(connection, {
         ...base,
         policy: parsed.policy,
         out: parsed.out,
-        ...(chosenId === undefined || chosenId === "" ? {} : { deploymentId: chosenId }),
+        ...(chosenId === undefined ? {} : { deploymentId: chosenId }),
       }),
     );
     const text = [

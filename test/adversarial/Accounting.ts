@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import type { MockERC20 } from "../../typechain-types/index.js";
-import { AI, MINING, ONE_SHARE, deployPool, expectConserved, readLedger } from "./helpers.js";
+import { AI, MINING, ONE_SHARE, deployPool, expectConserved, fundDistributor, readLedger } from "./helpers.js";
 
 const { ethers, networkHelpers } = await network.create();
 
@@ -15,10 +15,7 @@ async function wbtcUsdcPoolFixture() {
   const usdc: MockERC20 = await ethers.deployContract("MockUSDC");
   const setup = await deployPool(ethers, [wbtc, usdc]);
   const [alice, bob, carol, stranger] = setup.users;
-  for (const token of [wbtc, usdc]) {
-    await token.mint(setup.distributor.address, 10n ** 20n);
-    await token.connect(setup.distributor).approve(await setup.pool.getAddress(), ethers.MaxUint256);
-  }
+  await fundDistributor(setup, [wbtc, usdc], 10n ** 20n);
   return { ...setup, wbtc, usdc, alice, bob, carol, stranger };
 }
 

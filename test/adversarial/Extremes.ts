@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import type { MockERC20 } from "../../typechain-types/index.js";
-import { AI, MINING, ONE_SHARE, deployPool, expectConserved, readLedger } from "./helpers.js";
+import { AI, MINING, ONE_SHARE, deployPool, expectConserved, fundDistributor, readLedger } from "./helpers.js";
 
 const { ethers, networkHelpers } = await network.create();
 
@@ -26,10 +26,7 @@ describe("MiningPoolShare at the extremes", function () {
       const setup = await deployPool(ethers, [dai, wbtc], { hashrateTHs: 10n ** 9n });
       const [alice, bob] = setup.users;
       await setup.pool.connect(setup.minter).mint(alice.address, 1n);
-      for (const token of [dai, wbtc]) {
-        await token.mint(setup.distributor.address, 10n ** 31n);
-        await token.connect(setup.distributor).approve(await setup.pool.getAddress(), ethers.MaxUint256);
-      }
+      await fundDistributor(setup, [dai, wbtc], 10n ** 31n);
       return { ...setup, dai, wbtc, alice, bob };
     }
 
@@ -91,10 +88,7 @@ describe("MiningPoolShare at the extremes", function () {
       await setup.pool.connect(setup.minter).mint(alice.address, SPLIT[0]);
       await setup.pool.connect(setup.minter).mint(bob.address, SPLIT[1]);
       await setup.pool.connect(setup.minter).mint(carol.address, SUPPLY - SPLIT[0] - SPLIT[1]);
-      for (const token of [dai, wbtc]) {
-        await token.mint(setup.distributor.address, 10n ** 29n);
-        await token.connect(setup.distributor).approve(await setup.pool.getAddress(), ethers.MaxUint256);
-      }
+      await fundDistributor(setup, [dai, wbtc], 10n ** 29n);
       return { ...setup, dai, wbtc, holders: [alice, bob, carol, dave] };
     }
 
@@ -140,8 +134,7 @@ describe("MiningPoolShare at the extremes", function () {
       const setup = await deployPool(ethers, [dai]);
       const [alice] = setup.users;
       await setup.pool.connect(setup.minter).mint(alice.address, ONE_SHARE);
-      await dai.mint(setup.distributor.address, 1n << 130n);
-      await dai.connect(setup.distributor).approve(await setup.pool.getAddress(), ethers.MaxUint256);
+      await fundDistributor(setup, [dai], 1n << 130n);
       return { ...setup, dai, alice };
     }
 
@@ -179,8 +172,7 @@ describe("MiningPoolShare at the extremes", function () {
       const [dai] = await tokens18and8();
       const setup = await deployPool(ethers, [dai]);
       const [alice, bob] = setup.users;
-      await dai.mint(setup.distributor.address, 10n ** 24n);
-      await dai.connect(setup.distributor).approve(await setup.pool.getAddress(), ethers.MaxUint256);
+      await fundDistributor(setup, [dai], 10n ** 24n);
       return { ...setup, dai, alice, bob };
     }
 
@@ -224,8 +216,7 @@ describe("MiningPoolShare at the extremes", function () {
       const [alice, bob] = setup.users;
       await setup.pool.connect(setup.minter).mint(alice.address, ALICE);
       await setup.pool.connect(setup.minter).mint(bob.address, SUPPLY - ALICE);
-      await dai.mint(setup.distributor.address, 10n ** 24n);
-      await dai.connect(setup.distributor).approve(await setup.pool.getAddress(), ethers.MaxUint256);
+      await fundDistributor(setup, [dai], 10n ** 24n);
       return { ...setup, dai, alice, bob };
     }
 
@@ -254,8 +245,7 @@ describe("MiningPoolShare at the extremes", function () {
       const setup = await deployPool(ethers, [dai]);
       const [alice] = setup.users;
       await setup.oracle.connect(setup.reporter).reportHashrate(await setup.pool.getAddress(), 2n, ethers.MaxUint256);
-      await dai.mint(setup.distributor.address, 1n << 100n);
-      await dai.connect(setup.distributor).approve(await setup.pool.getAddress(), ethers.MaxUint256);
+      await fundDistributor(setup, [dai], 1n << 100n);
       return { ...setup, dai, alice };
     }
 

@@ -5,7 +5,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import type { MockERC20 } from "../../typechain-types/index.js";
-import { AI, DAY, MINING, ONE_SHARE, deployPool, expectConserved } from "./helpers.js";
+import { AI, DAY, MINING, ONE_SHARE, deployPool, expectConserved, fundDistributor } from "./helpers.js";
 
 const { ethers, networkHelpers } = await network.create();
 
@@ -16,10 +16,7 @@ async function livenessFixture() {
   const [alice, bob, mallory] = setup.users;
   await setup.pool.connect(setup.minter).mint(alice.address, 2n * ONE_SHARE);
   await setup.pool.connect(setup.minter).mint(bob.address, ONE_SHARE + 1n);
-  for (const token of [wbtc, usdc]) {
-    await token.mint(setup.distributor.address, 10n ** 20n);
-    await token.connect(setup.distributor).approve(await setup.pool.getAddress(), ethers.MaxUint256);
-  }
+  await fundDistributor(setup, [wbtc, usdc], 10n ** 20n);
   await setup.pool.connect(setup.distributor).depositRevenue(wbtc, 30_000_001n, MINING, 1n);
   await setup.pool.connect(setup.distributor).depositRevenue(usdc, 7_000_003n, AI, 1n);
   return { ...setup, wbtc, usdc, alice, bob, mallory };

@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import type { MockERC20 } from "../../typechain-types/index.js";
-import { DAY, MINING, ONE_SHARE, deployPool, expectConserved } from "./helpers.js";
+import { DAY, MINING, ONE_SHARE, deployPool, expectConserved, fundDistributor } from "./helpers.js";
 
 const { ethers, networkHelpers } = await network.create();
 
@@ -14,8 +14,7 @@ async function oracleFixture() {
   const usdc: MockERC20 = await ethers.deployContract("MockUSDC");
   const setup = await deployPool(ethers, [usdc], { hashrateTHs: 1_000n, maxReportAge: DAY });
   const [alice, bob] = setup.users;
-  await usdc.mint(setup.distributor.address, 10n ** 18n);
-  await usdc.connect(setup.distributor).approve(await setup.pool.getAddress(), ethers.MaxUint256);
+  await fundDistributor(setup, [usdc], 10n ** 18n);
   return { ...setup, usdc, alice, bob };
 }
 

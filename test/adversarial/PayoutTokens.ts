@@ -5,7 +5,16 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import type { FalseReturnToken, FeeOnTransferToken, MockERC20 } from "../../typechain-types/index.js";
-import { AI, MINING, ONE_SHARE, deployPool, expectConserved, expectExactProRata, readLedger } from "./helpers.js";
+import {
+  AI,
+  MINING,
+  ONE_SHARE,
+  deployPool,
+  expectConserved,
+  expectExactProRata,
+  fundDistributor,
+  readLedger,
+} from "./helpers.js";
 
 const { ethers, networkHelpers } = await network.create();
 
@@ -18,10 +27,7 @@ describe("MiningPoolShare with hostile payout tokens", function () {
       const [alice, bob] = setup.users;
       await setup.pool.connect(setup.minter).mint(alice.address, ONE_SHARE);
       await setup.pool.connect(setup.minter).mint(bob.address, 2n * ONE_SHARE);
-      for (const token of [fee, total]) {
-        await token.mint(setup.distributor.address, 10n ** 30n);
-        await token.connect(setup.distributor).approve(await setup.pool.getAddress(), ethers.MaxUint256);
-      }
+      await fundDistributor(setup, [fee, total], 10n ** 30n);
       return { ...setup, fee, total, alice, bob };
     }
 
@@ -86,10 +92,7 @@ describe("MiningPoolShare with hostile payout tokens", function () {
       const [alice, bob] = setup.users;
       await setup.pool.connect(setup.minter).mint(alice.address, 3n * ONE_SHARE);
       await setup.pool.connect(setup.minter).mint(bob.address, ONE_SHARE);
-      await bad.mint(setup.distributor.address, 10n ** 24n);
-      await bad.connect(setup.distributor).approve(await setup.pool.getAddress(), ethers.MaxUint256);
-      await usdc.mint(setup.distributor.address, 10n ** 24n);
-      await usdc.connect(setup.distributor).approve(await setup.pool.getAddress(), ethers.MaxUint256);
+      await fundDistributor(setup, [bad, usdc], 10n ** 24n);
       return { ...setup, bad, usdc, alice, bob };
     }
 
@@ -165,10 +168,7 @@ describe("MiningPoolShare with hostile payout tokens", function () {
       for (const [i, holder] of holders.entries()) {
         await setup.pool.connect(setup.minter).mint(holder.address, BALANCES[i]);
       }
-      for (const token of tokens) {
-        await token.mint(setup.distributor.address, 10n ** 30n);
-        await token.connect(setup.distributor).approve(await setup.pool.getAddress(), ethers.MaxUint256);
-      }
+      await fundDistributor(setup, tokens, 10n ** 30n);
       return { ...setup, tokens, holders };
     }
 

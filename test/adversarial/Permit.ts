@@ -1,33 +1,15 @@
 /**
  * ERC-2612 permits on the share token: replays, foreign chain ids, swapped spenders and expired deadlines fail.
  */
-import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
 import { network } from "hardhat";
 import type { TypedDataDomain } from "ethers";
 
 import type { MiningPoolShare, MockERC20 } from "../../typechain-types/index.js";
+import { PERMIT_TYPES, signPermit } from "../helpers/permit.js";
 import { DAY, ONE_SHARE, deployPool } from "./helpers.js";
 
 const { ethers, networkHelpers } = await network.create();
-
-const PERMIT_TYPES = {
-  Permit: [
-    { name: "owner", type: "address" },
-    { name: "spender", type: "address" },
-    { name: "value", type: "uint256" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
-
-interface PermitMessage {
-  owner: string;
-  spender: string;
-  value: bigint;
-  nonce: bigint;
-  deadline: bigint;
-}
 
 async function domainOf(pool: MiningPoolShare): Promise<TypedDataDomain> {
   const domain = await pool.eip712Domain();
@@ -37,10 +19,6 @@ async function domainOf(pool: MiningPoolShare): Promise<TypedDataDomain> {
     chainId: domain.chainId,
     verifyingContract: domain.verifyingContract,
   };
-}
-
-async function signPermit(owner: HardhatEthersSigner, domain: TypedDataDomain, message: PermitMessage) {
-  return ethers.Signature.from(await owner.signTypedData(domain, PERMIT_TYPES, message));
 }
 
 async function permitFixture() {

@@ -6,8 +6,8 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import type { MockERC20, ReentrantToken, ShareSale } from "../../typechain-types/index.js";
-import { DAY, MINING, ONE_SHARE, deployPool, expectConserved } from "./helpers.js";
+import type { MockERC20, ReentrantToken } from "../../typechain-types/index.js";
+import { MINING, ONE_SHARE, deployPool, deploySale, expectConserved, fundDistributor } from "./helpers.js";
 
 const { ethers, networkHelpers } = await network.create();
 
@@ -20,10 +20,7 @@ describe("Re-entrancy through token hooks", function () {
       const [alice, bob, mallory] = setup.users;
       await setup.pool.connect(setup.minter).mint(alice.address, 2n * ONE_SHARE);
       await setup.pool.connect(setup.minter).mint(bob.address, ONE_SHARE);
-      for (const token of [ree, usdc]) {
-        await token.mint(setup.distributor.address, 10n ** 24n);
-        await token.connect(setup.distributor).approve(await setup.pool.getAddress(), ethers.MaxUint256);
-      }
+      await fundDistributor(setup, [ree, usdc], 10n ** 24n);
       await setup.pool.connect(setup.distributor).depositRevenue(ree, 3_000_001n, MINING, 1n);
       await setup.pool.connect(setup.distributor).depositRevenue(usdc, 3_000_001n, MINING, 1n);
       // The hook calls the pool as the token itself: give it the distributor role too, so that the re-entrant
@@ -109,22 +106,9 @@ describe("Re-entrancy through token hooks", function () {
     async function reentrantSaleFixture() {
       const usdc: MockERC20 = await ethers.deployContract("MockUSDC");
       const setup = await deployPool(ethers, [usdc]);
-      const [buyer, treasury] = setup.users;
       const pay: ReentrantToken = await ethers.deployContract("ReentrantToken");
-      const now = BigInt(await networkHelpers.time.latest());
-      const sale: ShareSale = await ethers.deployContract("ShareSale", [
-        setup.admin.address,
-        await setup.pool.getAddress(),
-        await pay.getAddress(),
-        2_000_000n, // 2 payment units per share
-        treasury.address,
-        now,
-        now + DAY,
-        100n * ONE_SHARE,
-      ]);
-      await setup.pool.grantRole(await setup.pool.MINTER_ROLE(), await sale.getAddress());
-      await pay.mint(buyer.address, 10n ** 12n);
-      await pay.connect(buyer).approve(await sale.getAddress(), ethers.MaxUint256);
+      // 2 payment units per share.
+      const { sale, buyer, treasury } = await deploySale(ethers, setup, pay, 2_000_000n, 100n * ONE_SHARE);
       return { ...setup, sale, pay, buyer, treasury };
     }
 

@@ -4,38 +4,25 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import type { MockERC20, ShareSale } from "../../typechain-types/index.js";
-import { DAY, ONE_SHARE, ceilDiv, deployPool } from "./helpers.js";
+import type { MockERC20 } from "../../typechain-types/index.js";
+import { ONE_SHARE, ceilDiv, deployPool, deploySale } from "./helpers.js";
 
 const { ethers, networkHelpers } = await network.create();
 
-async function deploySale(pricePerShare: bigint) {
+/** A pool paid in USDC and a sale of its shares at `pricePerShare`, capped at 1,000 shares per buyer. */
+async function usdcSaleFixture(pricePerShare: bigint) {
   const usdc: MockERC20 = await ethers.deployContract("MockUSDC");
   const setup = await deployPool(ethers, [usdc]);
-  const [buyer, treasury] = setup.users;
-  const now = BigInt(await networkHelpers.time.latest());
-  const sale: ShareSale = await ethers.deployContract("ShareSale", [
-    setup.admin.address,
-    await setup.pool.getAddress(),
-    await usdc.getAddress(),
-    pricePerShare,
-    treasury.address,
-    now,
-    now + DAY,
-    1_000n * ONE_SHARE,
-  ]);
-  await setup.pool.grantRole(await setup.pool.MINTER_ROLE(), await sale.getAddress());
-  await usdc.mint(buyer.address, 10n ** 12n);
-  await usdc.connect(buyer).approve(await sale.getAddress(), ethers.MaxUint256);
+  const { sale, buyer, treasury } = await deploySale(ethers, setup, usdc, pricePerShare, 1_000n * ONE_SHARE);
   return { ...setup, usdc, sale, buyer, treasury };
 }
 
 async function pricedAtOneFixture() {
-  return deploySale(1n); // 1 payment unit per 1e18 share units
+  return usdcSaleFixture(1n); // 1 payment unit per 1e18 share units
 }
 
 async function pricedAtOneUsdcFixture() {
-  return deploySale(1_000_003n); // an odd price: 1.000003 USDC per share
+  return usdcSaleFixture(1_000_003n); // an odd price: 1.000003 USDC per share
 }
 
 const AMOUNTS = [1n, 2n, 999n, ONE_SHARE / 3n, ONE_SHARE - 1n, ONE_SHARE, ONE_SHARE + 1n, 123n * ONE_SHARE + 45n];

@@ -5,13 +5,11 @@ import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardha
 import { expect } from "chai";
 import type { Addressable } from "ethers";
 
-import type { HashrateOracle, MiningPoolShare } from "../../typechain-types/index.js";
+import type { HashrateOracle, MiningPoolShare, ShareSale } from "../../typechain-types/index.js";
+import { ONE_SHARE, fundAndApprove, type MintableToken } from "../helpers/fixtures.js";
 
-export const ONE_SHARE = 10n ** 18n;
+export { AI, MAGNITUDE, MINING, ONE_SHARE } from "../helpers/fixtures.js";
 export const DAY = 24n * 3600n;
-export const MAGNITUDE = 1n << 128n;
-export const MINING = 0;
-export const AI = 1;
 
 export interface PoolOptions {
   /** Share base units per TH/s (default 1e18). */
@@ -61,6 +59,52 @@ export async function deployPool(
   await pool.grantRole(await pool.PAUSER_ROLE(), pauser.address);
   await oracle.connect(reporter).reportHashrate(await pool.getAddress(), 1n, options.hashrateTHs ?? 1_000_000n);
   return { admin, minter, distributor, pauser, reporter, users, oracle, pool };
+}
+
+/** Mints `amount` of each token to the pool's distributor, who approves the pool for all of it. */
+export async function fundDistributor(
+  setup: PoolSetup,
+  tokens: readonly MintableToken[],
+  amount: bigint,
+): Promise<void> {
+  await fundAndApprove(tokens, setup.distributor, amount, setup.pool);
+}
+
+export interface SaleSetup {
+  sale: ShareSale;
+  /** `users[0]`: holds 10^12 payment units and has approved the sale for all of them. */
+  buyer: HardhatEthersSigner;
+  /** `users[1]`: receives the payments. */
+  treasury: HardhatEthersSigner;
+}
+
+/**
+ * Deploys a sale of `setup.pool`'s shares for `payment` at `price` per whole share, open from the latest block for a
+ * day with a cap of `cap` shares per buyer, and grants it `MINTER_ROLE` on the pool.
+ */
+export async function deploySale(
+  ethers: HardhatEthers,
+  setup: PoolSetup,
+  payment: MintableToken,
+  price: bigint,
+  cap: bigint,
+): Promise<SaleSetup> {
+  const [buyer, treasury] = setup.users;
+  if (buyer === undefined || treasury === undefined) throw new Error("deploySale needs two users");
+  const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+  const sale = await ethers.deployContract("ShareSale", [
+    setup.admin.address,
+    await setup.pool.getAddress(),
+    await payment.getAddress(),
+    price,
+    treasury.address,
+    now,
+    now + DAY,
+    cap,
+  ]);
+  await setup.pool.grantRole(await setup.pool.MINTER_ROLE(), await sale.getAddress());
+  await fundAndApprove([payment], buyer, 10n ** 12n, sale);
+  return { sale, buyer, treasury };
 }
 
 /** Any payout token: only what the pool itself relies on. */

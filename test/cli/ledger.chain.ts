@@ -2,7 +2,7 @@ import { expect } from "chai";
 import fc from "fast-check";
 import { network } from "hardhat";
 
-import { buildHolderLedger, type PoolEvent } from "../../src/cli/ledger.js";
+import { buildHolderLedger, poolEventsFromLogs, type PoolEvent } from "../../src/cli/ledger.js";
 import { holdersFixture, ONE_USDC, ONE_WBTC, type ReportedFixture } from "../helpers/fixtures.js";
 
 /** Every share transfer, deposit and claim of the pool, as `buildHolderLedger` expects them. */
@@ -13,36 +13,7 @@ async function poolEvents(fx: ReportedFixture): Promise<PoolEvent[]> {
     pool.queryFilter(pool.filters.RevenueDeposited(), 0),
     pool.queryFilter(pool.filters.RevenueClaimed(), 0),
   ]);
-  const at = (log: { blockNumber: number; index: number; transactionHash: string }) => ({
-    block: log.blockNumber,
-    logIndex: log.index,
-    txHash: log.transactionHash,
-  });
-  return [
-    ...transfers.map((l) => ({
-      kind: "transfer" as const,
-      ...at(l),
-      from: l.args.from,
-      to: l.args.to,
-      value: l.args.value,
-    })),
-    ...deposits.map((l) => ({
-      kind: "deposit" as const,
-      ...at(l),
-      token: l.args.token,
-      source: Number(l.args.source),
-      epoch: l.args.epoch,
-      amount: l.args.amount,
-    })),
-    ...claims.map((l) => ({
-      kind: "claim" as const,
-      ...at(l),
-      account: l.args.account,
-      token: l.args.token,
-      recipient: l.args.recipient,
-      amount: l.args.amount,
-    })),
-  ];
+  return poolEventsFromLogs({ transfers, deposits, claims });
 }
 
 describe("cli ledger against MiningPoolShare", function () {

@@ -1,9 +1,27 @@
 import { expect } from "chai";
 
 import { isUserError, UserError } from "../../src/cli/errors.js";
-import { formatDuration, formatKeyValues, formatTable, formatTimestamp, toJson } from "../../src/cli/output.js";
+import path from "node:path";
+
+import {
+  displayPath,
+  formatDuration,
+  formatKeyValues,
+  formatTable,
+  formatTimestamp,
+  toJson,
+} from "../../src/cli/output.js";
 
 describe("cli output", function () {
+  it("displayPath shows a path inside the base relative to it, the base as '.', and anything else absolute", function () {
+    const base = path.resolve("/srv/project");
+    expect(displayPath(path.join(base, "reports", "demo"), base)).to.equal(path.join("reports", "demo"));
+    expect(displayPath(base, base)).to.equal(".");
+    expect(displayPath(path.resolve("/srv/other/file.json"), base)).to.equal(path.resolve("/srv/other/file.json"));
+    expect(displayPath(path.resolve("/srv/project-two/x"), base)).to.equal(path.resolve("/srv/project-two/x"));
+    expect(displayPath(path.join(process.cwd(), "ignition"))).to.equal("ignition");
+  });
+
   it("toJson writes bigints as exact decimal strings", function () {
     expect(JSON.parse(toJson({ a: 2n ** 200n, b: [1n], c: "x" }))).to.deep.equal({
       a: (2n ** 200n).toString(),

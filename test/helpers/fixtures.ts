@@ -1,4 +1,5 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { MaxUint256, ZeroHash, id, type Addressable } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import type { HashrateOracle, MiningPoolShare, MockUSDC, MockWBTC, ShareSale } from "../../typechain-types/index.js";
@@ -11,6 +12,13 @@ export const ONE_WBTC = 10n ** 8n;
 export const ONE_USDC = 10n ** 6n;
 /** Revenue per share is magnified by 2^128 in the pool's ledger. */
 export const MAGNITUDE = 2n ** 128n;
+
+/** Role IDs, derived from their names the way OpenZeppelin's AccessControl does (the admin role is zero). */
+export const DEFAULT_ADMIN_ROLE = ZeroHash;
+export const REPORTER_ROLE = id("REPORTER_ROLE");
+export const MINTER_ROLE = id("MINTER_ROLE");
+export const DISTRIBUTOR_ROLE = id("DISTRIBUTOR_ROLE");
+export const PAUSER_ROLE = id("PAUSER_ROLE");
 
 export const POOL_NAME = "HashShare Pool One";
 export const POOL_SYMBOL = "HSP1";
@@ -34,6 +42,25 @@ export const SALE_DURATION = 7n * 24n * 60n * 60n;
 export const DISTRIBUTOR_WBTC = 1_000_000n * ONE_WBTC;
 export const DISTRIBUTOR_USDC = 1_000_000_000_000n * ONE_USDC;
 export const BUYER_USDC = 1_000_000n * ONE_USDC;
+
+/** A test token anyone can mint: the mocks and the hostile tokens alike. */
+export interface MintableToken extends Addressable {
+  mint(to: string, amount: bigint): Promise<unknown>;
+  connect(runner: HardhatEthersSigner): { approve(spender: Addressable, amount: bigint): Promise<unknown> };
+}
+
+/** Mints `amount` of each token to `holder`, who approves `spender` for all of it. */
+export async function fundAndApprove(
+  tokens: readonly MintableToken[],
+  holder: HardhatEthersSigner,
+  amount: bigint,
+  spender: Addressable,
+): Promise<void> {
+  for (const token of tokens) {
+    await token.mint(holder.address, amount);
+    await token.connect(holder).approve(spender, MaxUint256);
+  }
+}
 
 export interface DeployFixture {
   oracle: HashrateOracle;

@@ -8,6 +8,7 @@ import {MiningPoolShare} from "../../contracts/MiningPoolShare.sol";
 import {MockERC20} from "../../contracts/mocks/MockERC20.sol";
 
 import {TestBase} from "./TestBase.sol";
+import {Vm, VM_ADDRESS} from "./Vm.sol";
 
 /// @dev One share (1e18 base units) per TH/s, as on the local chain.
 uint256 constant SHARES_PER_THS = 1e18;
@@ -22,6 +23,20 @@ address constant MINTER = address(0x1111);
 address constant DISTRIBUTOR = address(0x2222);
 address constant PAUSER = address(0x3333);
 address constant REPORTER = address(0x4444);
+
+/// @notice Takes every role away for good, as INV-7 assumes the worst: the admin revokes the minter, the distributor,
+/// the pauser and the reporter, then renounces its own role on the pool and on the oracle.
+function revokeEveryRole(MiningPoolShare pool, HashrateOracle oracle) {
+    Vm cheats = Vm(VM_ADDRESS);
+    cheats.startPrank(ADMIN);
+    pool.revokeRole(pool.MINTER_ROLE(), MINTER);
+    pool.revokeRole(pool.DISTRIBUTOR_ROLE(), DISTRIBUTOR);
+    pool.revokeRole(pool.PAUSER_ROLE(), PAUSER);
+    pool.renounceRole(pool.DEFAULT_ADMIN_ROLE(), ADMIN);
+    oracle.revokeRole(oracle.REPORTER_ROLE(), REPORTER);
+    oracle.renounceRole(oracle.DEFAULT_ADMIN_ROLE(), ADMIN);
+    cheats.stopPrank();
+}
 
 /// @title PoolFixture
 /// @notice Deploys an oracle (quorum 1), an 8-decimal and a 6-decimal payout token and a two-token pool, with every
