@@ -6,6 +6,10 @@
  * policy keeps the rest mining), distributes every day's revenue on chain, writes reports/demo/ (daily.csv,
  * summary.json, chart.svg, report.html) and prints what each investor holds, received and can still claim.
  *
+ * Within one year every policy pays the same (new AI capacity earns only after the year-long conversion lag), so the
+ * report also compares the three policies in the pure model over five years on the same seed and price path, the
+ * run's year first (`policyProjection` in summary.json, the third panel of the chart).
+ *
  * Any `simulate` option can be changed on the command line of the task itself, e.g.
  * `npx hardhat simulate --days 730 --holders 1000 --policy ai-only --scenario scenarios/ai-boom.json --out reports/x`.
  */

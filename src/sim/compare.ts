@@ -11,7 +11,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import { formatAmount } from "../cli/amount.js";
 import { POLICY_NAMES, type PolicyName } from "../model/index.js";
 import { chartSpec, renderSvg, reportHtml } from "./chart.js";
-import { roundUsd, type PolicyTotals } from "./report.js";
+import { policyLeader, roundUsd, type PolicyTotals } from "./report.js";
 import { runSimulation, type RunOptions, type RunResult } from "./run.js";
 
 export interface CompareResult {
@@ -19,7 +19,9 @@ export interface CompareResult {
   runs: Record<PolicyName, RunResult>;
   totals: Record<PolicyName, PolicyTotals>;
   ranking: PolicyName[];
-  best: PolicyName;
+  /** The policy that paid one share most; null when the top policies paid the same to the cent (see `tied`). */
+  best: PolicyName | null;
+  tied: PolicyName[];
   files: { json: string; svg: string; html: string };
 }
 
@@ -76,7 +78,10 @@ export async function runComparison(
     PolicyTotals
   >;
   const ranking = rankPolicies(totals);
-  const best = ranking[0]!;
+  const leader = policyLeader(totals);
+  const { best, tied } = leader;
+  // The chart's top panels show one run: the best, or the first of a tie (then no policy is highlighted).
+  const shown = best ?? ranking[0]!;
   const files = {
     json: path.join(options.out, "compare.json"),
     svg: path.join(options.out, "compare.svg"),
@@ -91,6 +96,7 @@ export async function runComparison(
       scenarioSha256: options.scenarioSha256,
     },
     best,
+    tied,
     ranking,
     policies: Object.fromEntries(
       POLICY_NAMES.map((policy) => {
@@ -119,18 +125,27 @@ export async function runComparison(
     ]),
   ) as Record<PolicyName, Array<{ date: string; cumulativeUsdPerShare: number }>>;
   const title = `HashShare policies compared on chain — seed "${options.seed}", ${options.days} days, ${options.holders} investors`;
-  const svg = await renderSvg(chartSpec({ title, rows: runs[best].rows, paths, policy: best }));
+  const svg = await renderSvg(
+    chartSpec({ title, rows: runs[shown].rows, paths, ...(best === null ? {} : { policy: best }) }),
+  );
   writeFileSync(files.svg, svg);
   const per1000 = (policy: PolicyName): string => (totals[policy].usdPerShare * 1000).toFixed(2);
   writeFileSync(
     files.html,
     reportHtml({
       title,
-      subtitle: `Each policy ran on its own deployment; the top panel shows the best policy (${best}). Scenario ${options.scenarioPath}.`,
+      subtitle:
+        best === null
+          ? `Each policy ran on its own deployment and the policies tied (${tied.join(", ")}); the top panels show ${shown}'s run. Scenario ${options.scenarioPath}.`
+          : `Each policy ran on its own deployment; the top panels show the best policy (${best}). Scenario ${options.scenarioPath}.`,
       svg,
       figures: [
-        ["Paid holders most", `${best}: ${per1000(best)} USD per 1,000 shares`],
-        ...ranking.slice(1).map((policy) => [policy, `${per1000(policy)} USD per 1,000 shares`] as const),
+        ...(best === null
+          ? [["Tie", `${tied.join(", ")}: ${per1000(tied[0]!)} USD per 1,000 shares each`] as const]
+          : [["Paid holders most", `${best}: ${per1000(best)} USD per 1,000 shares`] as const]),
+        ...ranking
+          .filter((policy) => policy !== best && !tied.includes(policy))
+          .map((policy) => [policy, `${per1000(policy)} USD per 1,000 shares`] as const),
         ...POLICY_NAMES.map(
           (policy) =>
             [
@@ -140,12 +155,12 @@ export async function runComparison(
         ),
       ],
       policies: totals,
-      best,
+      leader,
       links: [
         ["compare.json", "comparison (JSON)"],
         ...POLICY_NAMES.map((policy) => [`${policy}/report.html`, `${policy} report`] as const),
       ],
     }),
   );
-  return { out: options.out, runs, totals, ranking, best, files };
+  return { out: options.out, runs, totals, ranking, best, tied, files };
 }

@@ -126,10 +126,30 @@ export function dailyCsv(rows: readonly DailyRow[]): string {
   return stringify(rows as unknown as Record<string, unknown>[], { header: true, columns });
 }
 
+/**
+ * The policy comparison's horizon, days: at least five years. Capacity a policy converts to AI earns only after
+ * `conversionLag` (a year by default) and every policy honours the lease in place, so over a one-year run the
+ * policies pay the same; the pure model carries the same seed and price path on to show where they part.
+ */
+export const PROJECTION_MIN_DAYS = 5 * 365;
+
+/** The days the policies are compared over, for a chain run of `runDays`: `max(runDays, PROJECTION_MIN_DAYS)`. */
+export function projectionDays(runDays: number): number {
+  return Math.max(runDays, PROJECTION_MIN_DAYS);
+}
+
+/** "5 years" for a whole number of 365-day years, else "400 days". */
+export function horizonLabel(days: number): string {
+  if (days % 365 === 0) return days === 365 ? "1 year" : `${days / 365} years`;
+  return days === 1 ? "1 day" : `${days.toLocaleString("en-US")} days`;
+}
+
 /** One policy's path on the shared market path: what one share earned each day. */
 export interface PolicyPoint {
   day: number;
   date: string;
+  /** The day's BTC price (the same for every policy): values the WBTC paid. */
+  btcPriceUsd: number;
   wbtcSats: bigint;
   usdcUnits: bigint;
   /** Supply after the day's mints: the highest backing so far (the simulator mints the whole backing). */
@@ -173,6 +193,7 @@ export function policyPath(
     return {
       day: r.day,
       date: r.date,
+      btcPriceUsd: r.btcPriceUsd,
       wbtcSats,
       usdcUnits,
       supply,
@@ -182,16 +203,27 @@ export function policyPath(
   });
 }
 
-export function policyTotals(path: readonly PolicyPoint[], prices: readonly number[]): PolicyTotals {
+/** What `path` paid holders in all, WBTC valued at each day's price. */
+export function policyTotals(path: readonly PolicyPoint[]): PolicyTotals {
   let wbtc = 0n;
   let usdc = 0n;
   let usd = 0;
-  path.forEach((point, i) => {
+  for (const point of path) {
     wbtc += point.wbtcSats;
     usdc += point.usdcUnits;
-    usd += (Number(point.wbtcSats) / 1e8) * (prices[i] ?? 0) + Number(point.usdcUnits) / 1e6;
-  });
+    usd += (Number(point.wbtcSats) / 1e8) * point.btcPriceUsd + Number(point.usdcUnits) / 1e6;
+  }
   return { wbtc, usdc, usd, usdPerShare: path.at(-1)?.cumulativeUsdPerShare ?? 0 };
+}
+
+/** Every policy's totals over the first `days` days of `paths` (all of them by default). */
+export function allPolicyTotals(
+  paths: Readonly<Record<PolicyName, readonly PolicyPoint[]>>,
+  days?: number,
+): Record<PolicyName, PolicyTotals> {
+  const totals = {} as Record<PolicyName, PolicyTotals>;
+  for (const policy of POLICY_NAMES) totals[policy] = policyTotals(paths[policy].slice(0, days));
+  return totals;
 }
 
 /** Every policy's path on the run's market path. */
@@ -206,11 +238,30 @@ export function allPolicyPaths(
   return paths;
 }
 
-/** The policy whose share earned the most USD (ties: the first in `POLICY_NAMES` order). */
-export function bestPolicy(totals: Readonly<Record<PolicyName, PolicyTotals>>): PolicyName {
-  let best: PolicyName = POLICY_NAMES[0]!;
-  for (const policy of POLICY_NAMES) if (totals[policy].usdPerShare > totals[best].usdPerShare) best = policy;
-  return best;
+/** The policy that paid one share most, or `null` when several tie for the top; `tied` lists them (else empty). */
+export interface PolicyLeader {
+  best: PolicyName | null;
+  tied: PolicyName[];
+}
+
+/** USD per 1,000 shares to the cent, as printed: policies whose figures read the same pay the same. */
+const centsPer1000Shares = (totals: PolicyTotals): string => (totals.usdPerShare * 1000).toFixed(2);
+
+/**
+ * The policy whose share earned the most USD. Policies that pay the same per 1,000 shares to the cent tie: then
+ * there is no best, and `tied` names them in `POLICY_NAMES` order.
+ */
+export function policyLeader(totals: Readonly<Record<PolicyName, PolicyTotals>>): PolicyLeader {
+  let top = totals[POLICY_NAMES[0]!].usdPerShare;
+  for (const policy of POLICY_NAMES) top = Math.max(top, totals[policy].usdPerShare);
+  const topCents = (top * 1000).toFixed(2);
+  const leaders = POLICY_NAMES.filter((policy) => centsPer1000Shares(totals[policy]) === topCents);
+  return leaders.length === 1 ? { best: leaders[0]!, tied: [] } : { best: null, tied: leaders };
+}
+
+/** "best: ai-only", or "tie (mining-only, ai-only, arbitrage)". */
+export function describeLeader(leader: PolicyLeader): string {
+  return leader.best === null ? `tie (${leader.tied.join(", ")})` : `best: ${leader.best}`;
 }
 
 /** USD with 2 decimals, as a JSON number that always prints the same. */

@@ -18,7 +18,7 @@ import {
   type HashShareParameters,
 } from "../deployment/index.js";
 import { POLICY_NAMES, type PolicyName, type Scenario } from "../model/index.js";
-import { chartSpec, renderSvg, reportHtml } from "./chart.js";
+import { chartSpec, renderSvg, reportHtml, type PolicyProjection } from "./chart.js";
 import {
   ChainClient,
   describeOp,
@@ -35,12 +35,14 @@ import { Planner, type DayPlan, type Op, type PoolTerms, type Roles } from "./pl
 import { createProgress, type Progress } from "./progress.js";
 import {
   allPolicyPaths,
-  bestPolicy,
+  allPolicyTotals,
   dailyCsv,
   dailyRows,
-  policyTotals,
+  policyLeader,
+  projectionDays,
   roundUsd,
   type DailyRow,
+  type PolicyLeader,
   type PolicyTotals,
 } from "./report.js";
 
@@ -113,7 +115,10 @@ export interface RunResult {
   investors: Holding[];
   treasury: Holding;
   supply: bigint;
+  /** The policies over the run's days (pure model, same price path). */
   policies: Record<PolicyName, PolicyTotals>;
+  /** The policies over `projectionDays(days)` (the run's days first). */
+  projection: PolicyProjection;
   resumedFromDay?: number;
   stats: RunStats;
 }
@@ -167,9 +172,37 @@ export interface Summary {
   };
   treasury: { shares: string; claimed: { wbtc: string; usdc: string }; claimable: { wbtc: string; usdc: string } };
   activity: { transactions: number; buys: number; transfers: number; claims: number; deposits: number };
-  policies: Record<PolicyName, { wbtc: string; usdc: string; usd: number; usdPer1000Shares: number }> & {
-    best: PolicyName;
-  };
+  /** The policies over the run's days, in the pure model on the run's price path. */
+  policies: Record<PolicyName, PolicyTotalsJson> & PolicyLeader;
+  /**
+   * The policies in the pure model on the same seed and price path over `days` ≥ the run (at least five years: AI
+   * capacity converted during a short run has not earned yet); the first `onChainDays` are the chain run.
+   */
+  policyProjection: {
+    days: number;
+    onChainDays: number;
+    usdPer1000Shares: Record<PolicyName, number>;
+    policies: Record<PolicyName, PolicyTotalsJson>;
+  } & PolicyLeader;
+}
+
+type PolicyTotalsJson = { wbtc: string; usdc: string; usd: number; usdPer1000Shares: number };
+
+function policyTotalsJson(totals: Readonly<Record<PolicyName, PolicyTotals>>): Record<PolicyName, PolicyTotalsJson> {
+  return Object.fromEntries(
+    POLICY_NAMES.map((policy) => {
+      const t = totals[policy];
+      return [
+        policy,
+        {
+          wbtc: t.wbtc.toString(),
+          usdc: t.usdc.toString(),
+          usd: roundUsd(t.usd),
+          usdPer1000Shares: roundUsd(t.usdPerShare * 1000, 4),
+        },
+      ];
+    }),
+  ) as Record<PolicyName, PolicyTotalsJson>;
 }
 
 const emptyStats = (): RunStats => ({
@@ -473,12 +506,19 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
 
   const outputStarted = performance.now();
   const rows = dailyRows(plans);
-  const paths = allPolicyPaths(options.scenario, options.seed, options.days, terms.sharesPerTHs);
-  const prices = plans.map((plan) => plan.result.btcPriceUsd);
-  const policies = Object.fromEntries(
-    POLICY_NAMES.map((policy) => [policy, policyTotals(paths[policy], prices)]),
-  ) as Record<PolicyName, PolicyTotals>;
-  const summary = buildSummary({ options, info, plans, rows, readback, policies, terms });
+  // The policies side by side in the pure model, on the same seed (so the same price path), over the run and, when
+  // the run is short, on past it: the run's days are the first days of the projection.
+  const horizon = projectionDays(options.days);
+  const paths = allPolicyPaths(options.scenario, options.seed, horizon, terms.sharesPerTHs);
+  const policies = allPolicyTotals(paths, options.days);
+  const projectionTotals = allPolicyTotals(paths);
+  const projection: PolicyProjection = {
+    days: horizon,
+    runDays: options.days,
+    totals: projectionTotals,
+    leader: policyLeader(projectionTotals),
+  };
+  const summary = buildSummary({ options, info, plans, rows, readback, policies, projection, terms });
   const files = {
     csv: path.join(options.out, "daily.csv"),
     summary: path.join(options.out, "summary.json"),
@@ -513,7 +553,8 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
         ],
       ],
       policies,
-      best: summary.policies.best,
+      leader: policyLeader(policies),
+      projection,
       links: [
         ["daily.csv", "daily ledger (CSV)"],
         ["summary.json", "summary (JSON)"],
@@ -538,6 +579,7 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
     treasury: readback.treasury,
     supply: readback.supply,
     policies,
+    projection,
     ...(resumedFromDay === undefined ? {} : { resumedFromDay }),
     stats,
   };
@@ -743,9 +785,10 @@ function buildSummary(input: {
   rows: readonly DailyRow[];
   readback: Readback;
   policies: Record<PolicyName, PolicyTotals>;
+  projection: PolicyProjection;
   terms: PoolTerms;
 }): Summary {
-  const { options, plans, readback, policies, terms } = input;
+  const { options, plans, readback, policies, projection, terms } = input;
   const sum = (f: (plan: DayPlan) => bigint): bigint => plans.reduce((total, plan) => total + f(plan), 0n);
   const sumNumber = (f: (plan: DayPlan) => number): number => plans.reduce((total, plan) => total + f(plan), 0);
   const modelWbtc = sum((p) => p.result.payoutWbtcSats);
@@ -770,21 +813,7 @@ function buildSummary(input: {
     revenueBySource: { mining: t.bySource[0].toString(), ai: t.bySource[1].toString() },
     outstanding: (t.totalDeposited - t.totalClaimed).toString(),
   });
-  const best = bestPolicy(policies);
-  const policySummary = Object.fromEntries(
-    POLICY_NAMES.map((policy) => {
-      const totals = policies[policy];
-      return [
-        policy,
-        {
-          wbtc: totals.wbtc.toString(),
-          usdc: totals.usdc.toString(),
-          usd: roundUsd(totals.usd),
-          usdPer1000Shares: roundUsd(totals.usdPerShare * 1000, 4),
-        },
-      ];
-    }),
-  ) as Record<PolicyName, { wbtc: string; usdc: string; usd: number; usdPer1000Shares: number }>;
+  const projected = policyTotalsJson(projection.totals);
   return {
     arguments: runArguments(options),
     network: { chainId: input.info.chainId.toString() },
@@ -842,7 +871,16 @@ function buildSummary(input: {
       claims: sumNumber((p) => p.claims),
       deposits: sumNumber((p) => p.ops.filter((op) => op.kind === "deposit").length),
     },
-    policies: { ...policySummary, best },
+    policies: { ...policyTotalsJson(policies), ...policyLeader(policies) },
+    policyProjection: {
+      days: projection.days,
+      onChainDays: projection.runDays,
+      usdPer1000Shares: Object.fromEntries(
+        POLICY_NAMES.map((policy) => [policy, projected[policy].usdPer1000Shares]),
+      ) as Record<PolicyName, number>,
+      ...projection.leader,
+      policies: projected,
+    },
   };
 }
 

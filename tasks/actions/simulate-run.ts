@@ -4,9 +4,11 @@ import type { NetworkConnection } from "hardhat/types/network";
 import { UserError } from "../../src/cli/errors.js";
 import { displayPath } from "../../src/cli/output.js";
 import { chosenDeploymentId, parametersPathFor } from "../../src/deployment/index.js";
-import type { PolicyName } from "../../src/model/index.js";
+import { POLICY_NAMES, type PolicyName } from "../../src/model/index.js";
 import {
+  describeLeader,
   fixedAmount,
+  horizonLabel,
   holdingsTable,
   parseSimulateArguments,
   runComparison,
@@ -41,35 +43,53 @@ async function withConnectionErrors<T>(hre: HardhatRuntimeEnvironment, body: () 
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const grouped = (n: number): string => n.toLocaleString("en-US");
+/** To the cent, thousands grouped: the precision at which policies tie. */
+const cents = (usd: number): string =>
+  Number(usd.toFixed(2)).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 function runLines(result: RunResult, networkName: string, root: string): string[] {
   const s = result.summary;
   const rate = result.stats.sendMs > 0 ? Math.round((result.stats.transactions * 1000) / result.stats.totalMs) : 0;
   const resumed = result.resumedFromDay === undefined ? "" : ` (resumed at day ${result.resumedFromDay})`;
-  const per1000 = (policy: PolicyName): string => s.policies[policy].usdPer1000Shares.toFixed(2);
+  const figures = (per1000: (policy: PolicyName) => number): string =>
+    POLICY_NAMES.map((policy) => `${policy} ${cents(per1000(policy))}`).join(" · ");
+  const projection = s.policyProjection;
   return [
-    `Simulated ${s.arguments.days} days of ${s.arguments.policy} (seed "${s.arguments.seed}", ${s.arguments.holders} investors) on ${networkName}${resumed}`,
+    `Simulated ${s.arguments.days} days of ${s.arguments.policy} (seed "${s.arguments.seed}", ${s.arguments.holders} investors) on network "${networkName}"${resumed}`,
     `  ${grouped(result.stats.transactions)} transactions in ${seconds(result.stats.totalMs)} (${grouped(rate)} tx/s); ` +
       `on-chain totals match the model: ${s.check.ok ? "yes" : "NO"} (${s.check.accountsChecked} accounts read back)`,
     `  paid to holders: ${fixedAmount(BigInt(s.onChain.wbtc.totalDeposited), 8, 8)} WBTC (mining, ${s.model.daysPaid.wbtc} days), ` +
       `${fixedAmount(BigInt(s.onChain.usdc.totalDeposited), 6, 2)} USDC (AI, ${s.model.daysPaid.usdc} days)`,
     `  one share from day 0 received ${s.perShare.wbtc} WBTC + ${s.perShare.usdc} USDC ≈ ${s.perShare.usd.toFixed(4)} USD`,
-    `  policies on this price path, USD per 1,000 shares: mining-only ${per1000("mining-only")} · ai-only ${per1000("ai-only")} · ` +
-      `arbitrage ${per1000("arbitrage")} → best: ${s.policies.best}`,
+    `  policies on this price path over the run, USD per 1,000 shares: ` +
+      `${figures((policy) => s.policies[policy].usdPer1000Shares)} → ${describeLeader(s.policies)}`,
+    ...(projection.days > s.arguments.days
+      ? [
+          `  model projection over ${horizonLabel(projection.days)} on the same price path (the first ${s.arguments.days} days are this run): ` +
+            `${figures((policy) => projection.usdPer1000Shares[policy])} → ${describeLeader(projection)}`,
+        ]
+      : []),
     `  wrote ${displayPath(result.out, root)}/{daily.csv, summary.json, chart.svg, report.html}`,
   ];
 }
 
 function compareLines(result: CompareResult, root: string): string[] {
-  const lines = [`Policies compared on chain (seed "${result.runs[result.best].summary.arguments.seed}"):`];
-  result.ranking.forEach((policy, rank) => {
+  const lines = [`Policies compared on chain (seed "${result.runs[result.ranking[0]!].summary.arguments.seed}"):`];
+  // Policies that paid the same to the cent share a rank.
+  const rounded = (policy: PolicyName): number => Number((result.totals[policy].usdPerShare * 1000).toFixed(2));
+  result.ranking.forEach((policy) => {
     const totals = result.totals[policy];
+    const rank = 1 + result.ranking.filter((other) => rounded(other) > rounded(policy)).length;
     lines.push(
-      `  ${rank + 1}. ${policy.padEnd(11)} ${(totals.usdPerShare * 1000).toFixed(2).padStart(10)} USD per 1,000 shares  ` +
+      `  ${rank}. ${policy.padEnd(11)} ${(totals.usdPerShare * 1000).toFixed(2).padStart(10)} USD per 1,000 shares  ` +
         `(${fixedAmount(totals.wbtc, 8, 8)} WBTC + ${fixedAmount(totals.usdc, 6, 2)} USDC to holders)`,
     );
   });
-  lines.push(`  ${result.best} paid holders most`);
+  lines.push(
+    result.best === null
+      ? `  ${describeLeader(result)}: they paid holders the same per share, to the cent`
+      : `  ${result.best} paid holders most`,
+  );
   lines.push(
     `  wrote ${displayPath(result.out, root)}/{compare.json, compare.svg, compare.html} and one folder per policy`,
   );
@@ -110,6 +130,7 @@ export default taskAction<SimulateTaskArguments>(async (args, session) => {
       text: compareLines(result, root).join("\n"),
       json: {
         best: result.best,
+        tied: result.tied,
         ranking: result.ranking,
         files: result.files,
         summaries: Object.fromEntries(Object.entries(result.runs).map(([policy, run]) => [policy, run.summary])),

@@ -2,14 +2,22 @@ import { expect } from "chai";
 
 import { loadScenario, simulateDays } from "../../src/model/index.js";
 import {
-  bestPolicy,
+  allPolicyPaths,
+  allPolicyTotals,
   chartSpec,
+  coincidingPolicies,
   dailyCsv,
   dailyRows,
   fixedAmount,
+  describeLeader,
+  horizonLabel,
   perShare,
   Planner,
+  policyLeader,
+  policyPanelSubtitle,
   policyPath,
+  policyTotals,
+  projectionDays,
   renderSvg,
   reportHtml,
   type PolicyTotals,
@@ -46,13 +54,63 @@ describe("report", function () {
     });
   });
 
-  describe("bestPolicy", function () {
-    it("picks the policy whose share earned most, the first one on a tie", function () {
-      const totals = (usdPerShare: number): PolicyTotals => ({ wbtc: 0n, usdc: 0n, usd: 0, usdPerShare });
-      expect(bestPolicy({ "mining-only": totals(1), "ai-only": totals(3), arbitrage: totals(2) })).to.equal("ai-only");
-      expect(bestPolicy({ "mining-only": totals(2), "ai-only": totals(2), arbitrage: totals(2) })).to.equal(
-        "mining-only",
+  describe("policyTotals", function () {
+    it("values each day's WBTC at that day's price, and sums the first days of a longer path alike", function () {
+      const scenario = loadScenario(EARLY_AI);
+      const days = simulateDays(scenario, "ai-only", "t", 40);
+      const paths = allPolicyPaths(scenario, "t", 40, SHARE);
+      const totals = policyTotals(paths["ai-only"]);
+      const usd = days.reduce(
+        (total, day) =>
+          total + (Number(day.payoutWbtcSats) / 1e8) * day.btcPriceUsd + Number(day.payoutUsdcUnits) / 1e6,
+        0,
       );
+      expectClose(totals.usd, usd, 1e-9);
+      expect(totals.usdc).to.equal(days.reduce((total, day) => total + day.payoutUsdcUnits, 0n));
+      // The first 15 days of a 40-day path are a 15-day path: the projection starts with the run.
+      const short = allPolicyTotals(allPolicyPaths(scenario, "t", 15, SHARE));
+      expect(allPolicyTotals(paths, 15)).to.deep.equal(short);
+    });
+  });
+
+  describe("projectionDays", function () {
+    it("compares the policies over five years at least, and over the run when it is longer", function () {
+      expect(projectionDays(365)).to.equal(1825);
+      expect(projectionDays(1)).to.equal(1825);
+      expect(projectionDays(1825)).to.equal(1825);
+      expect(projectionDays(3000)).to.equal(3000);
+      expect(horizonLabel(1825)).to.equal("5 years");
+      expect(horizonLabel(365)).to.equal("1 year");
+      expect(horizonLabel(3000)).to.equal("3,000 days");
+    });
+  });
+
+  describe("policyLeader", function () {
+    const totals = (usdPerShare: number): PolicyTotals => ({ wbtc: 0n, usdc: 0n, usd: 0, usdPerShare });
+
+    it("names the policy whose share earned most", function () {
+      const leader = policyLeader({ "mining-only": totals(1), "ai-only": totals(3), arbitrage: totals(2) });
+      expect(leader).to.deep.equal({ best: "ai-only", tied: [] });
+      expect(describeLeader(leader)).to.equal("best: ai-only");
+    });
+
+    it("names no best when the top policies pay the same to the cent per 1,000 shares", function () {
+      const all = policyLeader({ "mining-only": totals(2), "ai-only": totals(2), arbitrage: totals(2) });
+      expect(all).to.deep.equal({ best: null, tied: ["mining-only", "ai-only", "arbitrage"] });
+      expect(describeLeader(all)).to.equal("tie (mining-only, ai-only, arbitrage)");
+      // 7.7743721 and 7.7743719 USD per 1,000 shares both read 7.77: a tie; a lower third policy is not in it.
+      const two = policyLeader({
+        "mining-only": totals(0.0077743721),
+        "ai-only": totals(0.001),
+        arbitrage: totals(0.0077743719),
+      });
+      expect(two).to.deep.equal({ best: null, tied: ["mining-only", "arbitrage"] });
+      expect(describeLeader(two)).to.equal("tie (mining-only, arbitrage)");
+    });
+
+    it("names a best one cent ahead", function () {
+      const leader = policyLeader({ "mining-only": totals(0.01), "ai-only": totals(0.00001), arbitrage: totals(0) });
+      expect(leader).to.deep.equal({ best: "mining-only", tied: [] });
     });
   });
 
@@ -145,7 +203,7 @@ describe("report", function () {
         svg,
         figures: [["a", "b"]],
         policies: { "mining-only": totals, "ai-only": totals, arbitrage: totals },
-        best: "arbitrage",
+        leader: { best: "arbitrage", tied: [] },
         links: [["daily.csv", "csv"]],
       });
       expect(html).to.include("<title>T &amp; &lt;t&gt;</title>");
@@ -205,6 +263,39 @@ describe("report", function () {
       expect(JSON.stringify(chartSpec({ title: "t", rows, paths: different }))).to.not.include(note);
     });
 
+    it("names the policies whose lines coincide when only some do", function () {
+      const rows = rowsFor(5);
+      const aiOnly = policyPath(scenario, "ai-only", "c", 5, SHARE);
+      const miningOnly = policyPath(scenario, "mining-only", "c", 5, SHARE);
+      const paths = { "mining-only": miningOnly, "ai-only": aiOnly, arbitrage: aiOnly };
+      expect(coincidingPolicies(paths)).to.deep.equal([["ai-only", "arbitrage"]]);
+      expect(policyPanelSubtitle({ title: "t", rows, paths, policy: "arbitrage" })).to.deep.equal([
+        "USD, cumulative; the run's own policy (arbitrage) in a thick line",
+        "AI only and arbitrage paid the same each day, so their lines coincide",
+      ]);
+      const apart = { "mining-only": miningOnly, "ai-only": aiOnly, arbitrage: miningOnly.slice(0, 4) };
+      expect(coincidingPolicies(apart)).to.deep.equal([]);
+    });
+
+    it("labels a projection past the run and marks where the run ends", async function () {
+      this.timeout(20_000);
+      const rows = rowsFor(5);
+      const paths = allPolicyPaths(scenario, "c", 20, SHARE);
+      const input = { title: "t", rows, paths, policy: "ai-only" as const };
+      expect(policyPanelSubtitle(input)[0]).to.equal(
+        "Model projection over 20 days on the same price path; the first 5 days (shaded) are the on-chain run",
+      );
+      const spec = JSON.stringify(chartSpec(input));
+      expect(spec).to.include(`{"start":"${rows[0]!.date}","end":"${rows[4]!.date}","label":"on-chain run ends"}`);
+      expect(spec).to.include('"title":"total over 20 days"');
+      expect(await renderSvg(chartSpec(input))).to.include("on-chain run ends");
+      // Paths as long as the run: no projection, no rule.
+      const plain = JSON.stringify(chartSpec({ ...input, paths: allPolicyPaths(scenario, "c", 5, SHARE) }));
+      expect(plain).to.not.include("on-chain run ends");
+      expect(plain).to.not.include("Model projection");
+      expect(plain).to.include('"title":"total over the run"');
+    });
+
     it("puts what follows ' — ' in the title on a subtitle line", function () {
       const rows = rowsFor(1);
       const path = policyPath(scenario, "ai-only", "c", 1, SHARE);
@@ -227,14 +318,46 @@ describe("report", function () {
           svg: "<svg/>",
           figures: [],
           policies,
-          best: bestPolicy(policies),
+          leader: policyLeader(policies),
           links: [],
         });
       const tie = page({ "mining-only": totals(1), "ai-only": totals(1), arbitrage: totals(1) });
       expect(tie).to.not.include("★");
+      expect(tie).to.include(
+        "Over the run the policies tie: mining only, AI only and arbitrage paid the same per share, to the cent.",
+      );
       const ahead = page({ "mining-only": totals(1), "ai-only": totals(2), arbitrage: totals(1) });
       expect(ahead).to.include("<th>AI only ★</th>");
-      expect(ahead.match(/★/g)).to.have.length(1);
+      expect(ahead.match(/★/g)).to.have.length(2); // the row, and the note saying what it means
+      expect(ahead).to.include("★ paid holders most over the run.");
+    });
+
+    it("shows a projection beside the run and stars the projection's best, none on its tie", function () {
+      const totals = (usdPerShare: number): PolicyTotals => ({ wbtc: 1n, usdc: 2n, usd: 3, usdPerShare });
+      const run = { "mining-only": totals(1), "ai-only": totals(1), arbitrage: totals(1) };
+      const page = (projected: Record<"mining-only" | "ai-only" | "arbitrage", PolicyTotals>) =>
+        reportHtml({
+          title: "t",
+          subtitle: "s",
+          svg: "<svg/>",
+          figures: [],
+          policies: run,
+          leader: policyLeader(run),
+          projection: { days: 1825, runDays: 365, totals: projected, leader: policyLeader(projected) },
+          links: [],
+        });
+      const ahead = page({ "mining-only": totals(5), "ai-only": totals(6), arbitrage: totals(5) });
+      expect(ahead).to.include("<th>USD per 1,000 shares, on-chain run (365 days)</th>");
+      expect(ahead).to.include("<th>USD per 1,000 shares, 5 years</th>");
+      expect(ahead).to.include("<tr><th>AI only ★</th><td>1,000.00</td><td>6,000.00</td>");
+      expect(ahead).to.include(
+        "Model projection over 5 years (1,825 days) on the same seed and price path; the first 365 days are the on-chain run.",
+      );
+      expect(ahead).to.include("Over the on-chain run the policies tie: mining only, AI only and arbitrage");
+      expect(ahead).to.include("★ paid holders most over the 5 years.");
+      const tied = page({ "mining-only": totals(6), "ai-only": totals(6), arbitrage: totals(5) });
+      expect(tied).to.not.include("★");
+      expect(tied).to.include("Over the 5 years the policies tie: mining only and AI only paid the same");
     });
   });
 

@@ -76,6 +76,20 @@ describe("simulate task", function () {
     expect(stdout).to.match(/Simulated 4 days of ai-only \(seed "task", 5 investors\) on default/);
     expect(stdout).to.match(/on-chain totals match the model: yes/);
     expect(stdout).to.include("all 5 investors");
+    // The policies are also compared in the model over five years on the same price path.
+    expect(stdout).to.match(
+      /model projection over 5 years on the same price path \(the first 4 days are this run\): mining-only [\d,.]+ · ai-only [\d,.]+ · arbitrage [\d,.]+ → (best: |tie \()/,
+    );
+    const summary = JSON.parse(readFileSync(path.join(out, "summary.json"), "utf8")) as {
+      policies: { best: string | null; tied: string[] };
+      policyProjection: { days: number; onChainDays: number; best: string | null; tied: string[] };
+    };
+    expect(summary.policyProjection).to.include({ days: 1825, onChainDays: 4 });
+    for (const leader of [summary.policies, summary.policyProjection]) {
+      // Either one best policy and no tie, or no best and two or more tied.
+      if (leader.best === null) expect(leader.tied).to.have.length.of.at.least(2);
+      else expect(leader.tied).to.deep.equal([]);
+    }
     expect(stdout).to.include("treasury");
     expect(readFileSync(path.join(out, "daily.csv"), "utf8").trimEnd().split("\n")).to.have.length(5);
   });
@@ -96,11 +110,13 @@ describe("simulate task", function () {
     expect(result.success).to.equal(true);
     const compare = JSON.parse(readFileSync(path.join(out, "compare.json"), "utf8")) as {
       best: string;
+      tied: string[];
       ranking: string[];
       policies: Record<string, { usdPer1000Shares: number; check: boolean }>;
     };
     expect([...compare.ranking].sort()).to.deep.equal([...POLICY_NAMES].sort());
     expect(compare.best).to.equal(compare.ranking[0]);
+    expect(compare.tied).to.deep.equal([]);
     const best = compare.policies[compare.best]!.usdPer1000Shares;
     for (const policy of POLICY_NAMES) {
       expect(compare.policies[policy]!.check).to.equal(true);
@@ -114,5 +130,29 @@ describe("simulate task", function () {
     expect(existsSync(path.join(out, "compare.svg"))).to.equal(true);
     expect(existsSync(path.join(out, "compare.html"))).to.equal(true);
     expect(stdout).to.include(`${compare.best} paid holders most`);
+  });
+
+  it("--compare reports a tie, with no best, when the policies paid the same", async function () {
+    // In the demo scenario new AI capacity earns only after a year: over a few days every policy pays the same.
+    const out = tempOut("compare-tie");
+    const { result, stdout } = await simulateTask({
+      days: 3,
+      holders: 2,
+      out,
+      compare: true,
+      scenario: "scenarios/demo.json",
+    });
+    expect(result.success).to.equal(true);
+    const compare = JSON.parse(readFileSync(path.join(out, "compare.json"), "utf8")) as {
+      best: string | null;
+      tied: string[];
+    };
+    expect(compare.best).to.equal(null);
+    expect(compare.tied).to.deep.equal([...POLICY_NAMES]);
+    expect(stdout).to.include("tie (mining-only, ai-only, arbitrage): they paid holders the same");
+    expect(stdout).to.not.include("paid holders most");
+    const html = readFileSync(path.join(out, "compare.html"), "utf8");
+    expect(html).to.not.include("★");
+    expect(html).to.include("Over the run the policies tie");
   });
 });
