@@ -13,28 +13,23 @@
  * One MW of pool capacity is taken as one MW of IT load (colocation) or one MW at the facility (GPU cloud).
  */
 import { DAYS_PER_YEAR, HOURS_PER_YEAR } from "./constants.js";
+import type { Scenario } from "./scenario.js";
 
 /** How converted capacity earns. */
 export type AiMode = "colocation" | "gpu-cloud";
 
-/** AI parameters in scenario units (percentages 0–100, money as in ECONOMICS.md). */
-export interface AiParams {
-  aiMode: AiMode;
-  /** M USD per MW of IT load per year */
-  aiColoRevenue: number;
-  /** % NOI */
-  aiColoMargin: number;
-  /** USD per GPU-hour */
-  gpuRentH100: number;
-  /** kW per GPU at the facility, PUE included */
-  powerPerGpu: number;
-  /** % */
-  gpuUtilization: number;
-  /** USD per GPU-hour of ownership cost (not in ECONOMICS.md; default 0) */
-  gpuOwnershipCost: number;
-  /** USD/MWh */
-  powerPrice: number;
-}
+/** AI parameters in scenario units (percentages 0–100, money as in ECONOMICS.md); see `Scenario` for each field. */
+export type AiParams = Pick<
+  Scenario,
+  | "aiMode"
+  | "aiColoRevenue"
+  | "aiColoMargin"
+  | "gpuRentH100"
+  | "powerPerGpu"
+  | "gpuUtilization"
+  | "gpuOwnershipCost"
+  | "powerPrice"
+>;
 
 /** One AI day before capex, operator fee and loss carry-forward. */
 export interface AiDay {
