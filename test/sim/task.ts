@@ -73,7 +73,7 @@ describe("simulate task", function () {
     for (const file of ["daily.csv", "summary.json", "chart.svg", "report.html", "journal.json"]) {
       expect(existsSync(path.join(out, file)), file).to.equal(true);
     }
-    expect(stdout).to.match(/Simulated 4 days of ai-only \(seed "task", 5 investors\) on default/);
+    expect(stdout).to.match(/Simulated 4 days of ai-only \(seed "task", 5 investors\) on network "default"/);
     expect(stdout).to.match(/on-chain totals match the model: yes/);
     expect(stdout).to.include("all 5 investors");
     // The policies are also compared in the model over five years on the same price path.
