@@ -4,10 +4,48 @@ import path from "node:path";
 
 import type { NetworkConnection } from "hardhat/types/network";
 
-import { readScenarioFile, runSimulation, type RunOptions, type RunResult } from "../../src/sim/index.js";
+import { loadScenario } from "../../src/model/index.js";
+import {
+  readScenarioFile,
+  runSimulation,
+  type DayPlan,
+  type Planner,
+  type PlannerConfig,
+  type RunOptions,
+  type RunResult,
+} from "../../src/sim/index.js";
 
 /** A scenario whose AI capacity earns from day 2: short runs deposit both WBTC and USDC. */
 export const EARLY_AI = "test/sim/fixtures/early-ai.json";
+
+const SHARE = 10n ** 18n;
+
+/** The hardhat accounts of ignition/parameters/local.json: #1 reports, #0 mints, distributes and is the treasury. */
+export const LOCAL_ROLES = {
+  reporters: ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8"],
+  minter: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+  distributor: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+  treasury: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+};
+
+/** A planner configuration: `ai-only` on the early-AI scenario, 30 investors, 40 days (override anything). */
+export function plannerConfig(overrides: Partial<PlannerConfig> = {}): PlannerConfig {
+  return {
+    scenario: loadScenario(EARLY_AI),
+    policy: "ai-only",
+    seed: "plan-test",
+    days: 40,
+    holders: 30,
+    terms: { sharesPerTHs: SHARE, pricePerShare: 50_000_000n, maxSharesPerBuyer: 1_000_000n * SHARE },
+    roles: LOCAL_ROLES,
+    ...overrides,
+  };
+}
+
+/** The planner's next `days` day plans. */
+export function planDays(planner: Planner, days: number): DayPlan[] {
+  return Array.from({ length: days }, () => planner.next());
+}
 
 const created: string[] = [];
 

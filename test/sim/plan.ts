@@ -1,55 +1,23 @@
 import { expect } from "chai";
 
-import { loadScenario } from "../../src/model/index.js";
-import {
-  createInvestors,
-  investorAddress,
-  Planner,
-  SHARE_QUANTUM,
-  type DayPlan,
-  type Op,
-  type PlannerConfig,
-} from "../../src/sim/index.js";
-import { EARLY_AI } from "./helpers.js";
+import { createInvestors, investorAddress, Planner, SHARE_QUANTUM, type Op } from "../../src/sim/index.js";
+import { LOCAL_ROLES, planDays, plannerConfig } from "./helpers.js";
 
 const SHARE = 10n ** 18n;
-const roles = {
-  reporters: ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8"],
-  minter: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
-  distributor: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
-  treasury: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
-};
-
-function config(overrides: Partial<PlannerConfig> = {}): PlannerConfig {
-  return {
-    scenario: loadScenario(EARLY_AI),
-    policy: "ai-only",
-    seed: "plan-test",
-    days: 40,
-    holders: 30,
-    terms: { sharesPerTHs: SHARE, pricePerShare: 50_000_000n, maxSharesPerBuyer: 1_000_000n * SHARE },
-    roles,
-    ...overrides,
-  };
-}
-
-function planAll(planner: Planner, days: number): DayPlan[] {
-  return Array.from({ length: days }, () => planner.next());
-}
 
 describe("Planner", function () {
   describe("next", function () {
     it("plans the same operations from the same seed, and others from another seed", function () {
-      const a = planAll(new Planner(config()), 40).map((plan) => plan.ops);
-      const b = planAll(new Planner(config()), 40).map((plan) => plan.ops);
-      const c = planAll(new Planner(config({ seed: "other" })), 40).map((plan) => plan.ops);
+      const a = planDays(new Planner(plannerConfig()), 40).map((plan) => plan.ops);
+      const b = planDays(new Planner(plannerConfig()), 40).map((plan) => plan.ops);
+      const c = planDays(new Planner(plannerConfig({ seed: "other" })), 40).map((plan) => plan.ops);
       expect(a).to.deep.equal(b);
       expect(a).to.not.deep.equal(c);
     });
 
     it("reports the model's hashrate for epoch = day, first thing each day, from each quorum reporter", function () {
       const reporters = ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"];
-      const plans = planAll(new Planner(config({ roles: { ...roles, reporters } })), 10);
+      const plans = planDays(new Planner(plannerConfig({ roles: { ...LOCAL_ROLES, reporters } })), 10);
       for (const plan of plans) {
         const expected: Op[] = reporters.map((from) => ({
           kind: "report",
@@ -62,7 +30,7 @@ describe("Planner", function () {
     });
 
     it("mints the whole new backing (investors first, the treasury the rest) and nothing when the backing falls", function () {
-      const plans = planAll(new Planner(config()), 40);
+      const plans = planDays(new Planner(plannerConfig()), 40);
       let highest = 0n;
       for (const plan of plans) {
         const backing = BigInt(plan.result.hashrateThs) * SHARE;
@@ -80,7 +48,7 @@ describe("Planner", function () {
     });
 
     it("has each buyer take USDC, approve the sale once, and pay the rounded-up quote", function () {
-      const plans = planAll(new Planner(config()), 40);
+      const plans = planDays(new Planner(plannerConfig()), 40);
       const approvals = new Map<string, number>();
       for (const plan of plans) {
         plan.ops.forEach((op, i) => {
@@ -101,15 +69,15 @@ describe("Planner", function () {
     it("caps each buyer at the sale's maxSharesPerBuyer", function () {
       const cap = 1_000n * SHARE;
       const planner = new Planner(
-        config({ terms: { sharesPerTHs: SHARE, pricePerShare: 50_000_000n, maxSharesPerBuyer: cap } }),
+        plannerConfig({ terms: { sharesPerTHs: SHARE, pricePerShare: 50_000_000n, maxSharesPerBuyer: cap } }),
       );
-      planAll(planner, 40);
+      planDays(planner, 40);
       for (const investor of planner.investors) expect(investor.purchased <= cap).to.equal(true);
       expect(planner.investors.some((investor) => investor.purchased === cap)).to.equal(true);
     });
 
     it("deposits each non-zero payout once, WBTC as source 0 and USDC as source 1, with epoch = day", function () {
-      const plans = planAll(new Planner(config()), 40);
+      const plans = planDays(new Planner(plannerConfig()), 40);
       for (const plan of plans) {
         const deposits = plan.ops.filter((op): op is Extract<Op, { kind: "deposit" }> => op.kind === "deposit");
         const expected: Array<Partial<Op>> = [];
@@ -130,15 +98,15 @@ describe("Planner", function () {
     });
 
     it("sends shares only from balances the mirror holds and claims only what is owed", function () {
-      const planner = new Planner(config({ holders: 60, days: 60 }));
-      const plans = planAll(planner, 60);
+      const planner = new Planner(plannerConfig({ holders: 60, days: 60 }));
+      const plans = planDays(planner, 60);
       const transfers = plans.flatMap((plan) => plan.ops.filter((op) => op.kind === "transfer"));
       const claims = plans.flatMap((plan) => plan.ops.filter((op) => op.kind === "claim" || op.kind === "claimAll"));
       expect(transfers.length).to.be.greaterThan(0);
       expect(claims.length).to.be.greaterThan(0);
       const totals = [planner.shadow.totals(0), planner.shadow.totals(1)];
       for (const t of totals) expect(t.totalClaimed <= t.totalDeposited).to.equal(true);
-      const held = [roles.treasury, ...planner.investors.map((i) => i.address)].reduce(
+      const held = [LOCAL_ROLES.treasury, ...planner.investors.map((i) => i.address)].reduce(
         (sum, address) => sum + planner.shadow.balanceOf(address),
         0n,
       );
@@ -146,7 +114,7 @@ describe("Planner", function () {
     });
 
     it("claims with claim(token) when one token is owed and claimAll() when both are", function () {
-      const plans = planAll(new Planner(config({ holders: 60, days: 60 })), 60);
+      const plans = planDays(new Planner(plannerConfig({ holders: 60, days: 60 })), 60);
       const claimsOn = (from: number, to: number) =>
         plans.slice(from, to).flatMap((plan) => plan.ops.filter((op) => op.kind === "claim" || op.kind === "claimAll"));
       // Before day 2 only WBTC has been paid: every claim is claim(WBTC).
@@ -156,8 +124,8 @@ describe("Planner", function () {
     });
 
     it("refuses to plan past the run's last day", function () {
-      const planner = new Planner(config({ days: 2 }));
-      planAll(planner, 2);
+      const planner = new Planner(plannerConfig({ days: 2 }));
+      planDays(planner, 2);
       expect(() => planner.next()).to.throw(RangeError, /2 days/);
     });
   });

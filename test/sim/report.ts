@@ -23,7 +23,7 @@ import {
   type PolicyTotals,
 } from "../../src/sim/index.js";
 import { expectClose } from "../model/helpers.js";
-import { EARLY_AI } from "./helpers.js";
+import { EARLY_AI, planDays, plannerConfig } from "./helpers.js";
 
 const SHARE = 10n ** 18n;
 
@@ -116,21 +116,8 @@ describe("report", function () {
 
   describe("dailyCsv", function () {
     it("writes a header and one row per day with the ledger's columns", function () {
-      const planner = new Planner({
-        scenario: loadScenario(EARLY_AI),
-        policy: "ai-only",
-        seed: "csv",
-        days: 5,
-        holders: 4,
-        terms: { sharesPerTHs: SHARE, pricePerShare: 50_000_000n, maxSharesPerBuyer: 10n ** 24n },
-        roles: {
-          reporters: ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8"],
-          minter: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
-          distributor: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
-          treasury: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
-        },
-      });
-      const rows = dailyRows(Array.from({ length: 5 }, () => planner.next()));
+      const planner = new Planner(plannerConfig({ seed: "csv", days: 5, holders: 4 }));
+      const rows = dailyRows(planDays(planner, 5));
       const lines = dailyCsv(rows).trimEnd().split("\n");
       expect(lines).to.have.length(6);
       for (const column of [
@@ -170,21 +157,8 @@ describe("report", function () {
         "ai-only": policyPath(scenario, "ai-only", "c", 10, SHARE),
         arbitrage: policyPath(scenario, "arbitrage", "c", 10, SHARE),
       };
-      const planner = new Planner({
-        scenario,
-        policy: "ai-only",
-        seed: "c",
-        days: 10,
-        holders: 3,
-        terms: { sharesPerTHs: SHARE, pricePerShare: 50_000_000n, maxSharesPerBuyer: 10n ** 24n },
-        roles: {
-          reporters: ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8"],
-          minter: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
-          distributor: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
-          treasury: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
-        },
-      });
-      const rows = dailyRows(Array.from({ length: 10 }, () => planner.next()));
+      const planner = new Planner(plannerConfig({ seed: "c", days: 10, holders: 3 }));
+      const rows = dailyRows(planDays(planner, 10));
       const svg = await renderSvg(chartSpec({ title: "test <chart>", rows, paths, policy: "ai-only" }));
       expect(svg.startsWith("<svg")).to.equal(true);
       for (const text of [
@@ -215,21 +189,8 @@ describe("report", function () {
   describe("chartSpec", function () {
     const scenario = loadScenario(EARLY_AI);
     const rowsFor = (days: number) => {
-      const planner = new Planner({
-        scenario,
-        policy: "ai-only",
-        seed: "c",
-        days,
-        holders: 2,
-        terms: { sharesPerTHs: SHARE, pricePerShare: 50_000_000n, maxSharesPerBuyer: 10n ** 24n },
-        roles: {
-          reporters: ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8"],
-          minter: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
-          distributor: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
-          treasury: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
-        },
-      });
-      return dailyRows(Array.from({ length: days }, () => planner.next()));
+      const planner = new Planner(plannerConfig({ seed: "c", days, holders: 2 }));
+      return dailyRows(planDays(planner, days));
     };
     const note = "All three policies paid the same each day of this run";
 
