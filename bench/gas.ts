@@ -18,6 +18,8 @@
  */
 import { network } from "hardhat";
 
+import { formatAmount, formatTokenAmount } from "../src/cli/amount.js";
+import { ONE_SHARE, SHARE_DECIMALS } from "../src/tokens.js";
 import type {
   BatchMinter,
   HashrateOracle,
@@ -28,7 +30,7 @@ import type {
 
 const { ethers } = await network.create();
 
-const SHARE = 10n ** 18n;
+const SHARE = ONE_SHARE;
 /** Total supply of every benchmarked pool while the deposits are measured: 1,000 shares. */
 const POOL_SHARES = 1_000n;
 const WIDE_HOLDERS = 1_000;
@@ -66,9 +68,9 @@ await plain.mint(alice.address, 10n ** 24n);
 await plain.mint(bob.address, 10n ** 24n);
 const baseline = await gasOf(plain.connect(alice).transfer(bob.address, SHARE));
 
-/** Base units as a decimal string with the token's decimals (edge formatting only). */
+/** Base units as a decimal string with the token's decimals (the project's one amount formatter). */
 function units(amount: bigint, decimals: number, symbol: string): string {
-  return `${ethers.formatUnits(amount, decimals)} ${symbol}`;
+  return `${formatAmount(amount, decimals)} ${symbol}`;
 }
 
 const layouts: Layout[] = [
@@ -109,10 +111,10 @@ const layouts: Layout[] = [
       const cap = 2n ** (128n - PACKED_BITS) - 1n;
       const carry = (s: bigint) => (s + 2n ** PACKED_BITS - 1n) / 2n ** PACKED_BITS;
       const carried = (s: bigint) =>
-        `${carry(s)} base units (${units(carry(s), 8, "WBTC")}, ${units(carry(s), 6, "USDC")})`;
+        `${carry(s)} base units (${formatTokenAmount(carry(s), "wbtc")}, ${formatTokenAmount(carry(s), "usdc")})`;
       return (
         `k = ${PACKED_BITS}: unclaimed revenue per token capped at 2^${128n - PACKED_BITS} − 1 = ${cap} base units ` +
-        `(${units(cap, 8, "WBTC")}, ${units(cap, 6, "USDC")}, only ${units(cap, 18, "of an 18-dec token")}; ` +
+        `(${formatTokenAmount(cap, "wbtc")}, ${formatTokenAmount(cap, "usdc")}, only ${units(cap, SHARE_DECIMALS, "of an 18-dec token")}; ` +
         `deposits above revert); up to supply / 2^${PACKED_BITS} base units per token wait in the carry for the ` +
         `next deposit: < ${carry(supply)} base units here, < ${carried(10n ** 24n)} at 1e24 share units, ` +
         `< ${carried(10n ** 27n)} at 1e27`

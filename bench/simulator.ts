@@ -18,6 +18,7 @@ import { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { formatTable } from "../src/cli/output.js";
+import { unitsPerToken } from "../src/tokens.js";
 import {
   ChainClient,
   investorAddress,
@@ -73,7 +74,7 @@ async function distributor(connection: NetworkConnection, result: RunResult) {
   const from = journal.roles.distributor;
   const sender = await TxSender.create(client);
   await sender.prepare(from);
-  const mint = ifaces.token.encodeFunctionData("mint", [from, 10n ** 18n]);
+  const mint = ifaces.token.encodeFunctionData("mint", [from, 10_000n * unitsPerToken("wbtc")]);
   await sender.send(from, wbtc, mint, () => "faucet", ifaces.errors);
   let epoch = DAYS + 1;
   const depositData = (e: number): string => ifaces.pool.encodeFunctionData("depositRevenue", [wbtc, 1_234_567n, 0, e]);

@@ -15,10 +15,9 @@ import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 
-import Table from "cli-table3";
 import hre, { network } from "hardhat";
 
-import { displayPath } from "../src/cli/output.js";
+import { displayPath, formatTable } from "../src/cli/output.js";
 import {
   DeploymentError,
   deployHashShareLocal,
@@ -74,12 +73,9 @@ async function main(): Promise<void> {
   console.log(`\nPost-deploy check (${report.checks.length} checks):`);
   for (const line of formatChecks(report.checks)) console.log(`  ${line}`);
 
-  const table = new Table({ head: ["Future ID", "Address"], style: { head: [], border: [] } });
-  for (const [futureId, address] of Object.entries(deployed).sort(([a], [b]) => a.localeCompare(b))) {
-    table.push([futureId, address]);
-  }
+  const rows = Object.entries(deployed).sort(([a], [b]) => a.localeCompare(b));
   console.log(`\nDeployment ${inProcess ? "(in-process, not journaled)" : deploymentId} on chain ${chainId}:`);
-  console.log(table.toString());
+  console.log(formatTable(["Future ID", "Address"], rows));
   if (!inProcess) console.log(`Addresses recorded in ${displayPath(deploymentDir)}/deployed_addresses.json`);
 
   if (!report.ok) {

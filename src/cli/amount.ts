@@ -1,3 +1,4 @@
+import { SHARE_DECIMALS, TOKEN_FACTS, type PayoutToken } from "../tokens.js";
 import { UserError } from "./errors.js";
 
 const DECIMAL = /^(\d*)(?:\.(\d*))?$/;
@@ -61,24 +62,76 @@ function splitDecimal(text: string, label: string): { input: string; whole: stri
   return { input, whole, fraction: rawFraction.replace(/0+$/, "") };
 }
 
+/** How {@link formatAmount} shows an amount. */
+export interface FormatAmountOptions {
+  /** Show exactly this many decimals, rounded down (default: every significant decimal, no trailing zeros). */
+  shown?: number;
+  /** Group thousands with commas, for people (default false: plain, for files and programs). */
+  grouped?: boolean;
+}
+
+const groupThousands = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
 /**
- * Formats base units as a whole-unit decimal string, exactly: no trailing zeros, no exponent, no grouping.
+ * Formats base units as a whole-unit decimal string, exactly (bigint arithmetic): by default no trailing zeros, no
+ * exponent, no grouping; with `shown`, that many decimals rounded down; with `grouped`, thousands separators.
+ * The one amount formatter of the project: reports, tables and tasks all go through it.
  *
  * @example formatAmount(150_000_000n, 8) === "1.5"
+ * @example formatAmount(123_456_789_000n, 6, { shown: 2, grouped: true }) === "123,456.78"
  */
-export function formatAmount(value: bigint, decimals: number): string {
+export function formatAmount(value: bigint, decimals: number, options: FormatAmountOptions = {}): string {
   if (!Number.isInteger(decimals) || decimals < 0) throw new RangeError(`decimals must be a non-negative integer`);
+  const { shown, grouped = false } = options;
+  if (shown !== undefined && (!Number.isInteger(shown) || shown < 0)) {
+    throw new RangeError(`shown decimals must be a non-negative integer`);
+  }
   const negative = value < 0n;
   const abs = negative ? -value : value;
   const unit = 10n ** BigInt(decimals);
-  const whole = abs / unit;
-  const fraction = decimals === 0 ? "" : (abs % unit).toString().padStart(decimals, "0").replace(/0+$/, "");
-  return `${negative ? "-" : ""}${whole}${fraction === "" ? "" : `.${fraction}`}`;
+  const whole = (abs / unit).toString();
+  const digits = decimals === 0 ? "" : (abs % unit).toString().padStart(decimals, "0");
+  const fraction = shown === undefined ? digits.replace(/0+$/, "") : digits.slice(0, shown).padEnd(shown, "0");
+  const sign = negative && (abs / unit > 0n || /[1-9]/.test(fraction)) ? "-" : "";
+  return `${sign}${grouped ? groupThousands(whole) : whole}${fraction === "" ? "" : `.${fraction}`}`;
 }
 
-/** Formats `value` with its symbol, e.g. "1.5 WBTC". */
-export function formatTokenAmount(value: bigint, decimals: number, symbol: string): string {
-  return `${formatAmount(value, decimals)} ${symbol}`;
+/** Formats a payout token amount with its symbol, e.g. "1.5 WBTC" (options as {@link formatAmount}). */
+export function formatTokenAmount(value: bigint, token: PayoutToken, options: FormatAmountOptions = {}): string {
+  const facts = TOKEN_FACTS[token];
+  return `${formatAmount(value, facts.decimals, options)} ${facts.symbol}`;
+}
+
+/**
+ * A payout amount for people: the token's shown decimals (every satoshi, USDC to the cent), thousands grouped, no
+ * symbol — for table cells. Add the symbol with {@link formatTokenAmount}.
+ */
+export function formatPayout(value: bigint, token: PayoutToken): string {
+  const facts = TOKEN_FACTS[token];
+  return formatAmount(value, facts.decimals, { shown: facts.shown, grouped: true });
+}
+
+/** Formats share base units as whole shares (options as {@link formatAmount}). */
+export function formatShares(value: bigint, options: FormatAmountOptions = {}): string {
+  return formatAmount(value, SHARE_DECIMALS, options);
+}
+
+/**
+ * A floating-point figure (USD, a count, a ratio) for people: `digits` decimals, thousands grouped.
+ *
+ * @example formatNumber(1234.5, 2) === "1,234.50"
+ */
+export function formatNumber(value: number, digits = 0): string {
+  const rounded = Number(value.toFixed(digits));
+  return (Object.is(rounded, -0) ? 0 : rounded).toLocaleString("en-US", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
+
+/** USD for people: to the cent by default, thousands grouped, e.g. "1,234.50". */
+export function formatUsd(value: number, digits = 2): string {
+  return formatNumber(value, digits);
 }
 
 /**

@@ -1,5 +1,7 @@
 import path from "node:path";
 
+import Table from "cli-table3";
+
 /**
  * JSON for `--json`: bigints become decimal strings (base units, exact), undefined fields are dropped, two-space
  * indentation.
@@ -14,9 +16,28 @@ export function formatKeyValues(pairs: ReadonlyArray<readonly [string, string]>,
   return pairs.map(([label, value]) => `${indent}${`${label}:`.padEnd(width + 2)}${value}`).join("\n");
 }
 
+/** cli-table3 drawn as a plain table: no frame, two spaces between columns, a rule of dashes under the header. */
+const PLAIN_CHARS = {
+  top: "",
+  "top-mid": "",
+  "top-left": "",
+  "top-right": "",
+  bottom: "",
+  "bottom-mid": "",
+  "bottom-left": "",
+  "bottom-right": "",
+  left: "",
+  "left-mid": "",
+  mid: "-",
+  "mid-mid": "  ",
+  right: "",
+  "right-mid": "",
+  middle: "  ",
+} as const;
+
 /**
- * A plain-text table: a header row, a rule and the rows, columns padded to their widest cell. Columns listed in
- * `alignRight` (by index) are right-aligned, for numbers.
+ * A plain-text table (cli-table3, the project's one table renderer): a header row, a rule and the rows, columns
+ * padded to their widest cell. Columns listed in `alignRight` (by index) are right-aligned, for numbers.
  */
 export function formatTable(
   headers: readonly string[],
@@ -24,17 +45,18 @@ export function formatTable(
   alignRight: readonly number[] = [],
   indent = "  ",
 ): string {
-  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? "").length)));
-  const line = (cells: readonly string[]): string =>
-    indent +
-    widths
-      .map((width, i) => {
-        const cell = cells[i] ?? "";
-        return alignRight.includes(i) ? cell.padStart(width) : cell.padEnd(width);
-      })
-      .join("  ")
-      .trimEnd();
-  return [line(headers), indent + widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+  const table = new Table({
+    head: [...headers],
+    colAligns: headers.map((_, i) => (alignRight.includes(i) ? "right" : "left")),
+    chars: PLAIN_CHARS,
+    style: { head: [], border: [], compact: true, "padding-left": 0, "padding-right": 0 },
+  });
+  for (const row of rows) table.push(headers.map((_, i) => row[i] ?? ""));
+  return table
+    .toString()
+    .split("\n")
+    .map((line) => `${indent}${line}`.trimEnd())
+    .join("\n");
 }
 
 /** A duration in seconds as "2d 3h 4m 5s" (largest units first, zero units left out; "0s" for zero). */

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 
 import { formatAmount } from "./amount.js";
-import type { HolderLedger } from "./ledger.js";
+import type { HolderLedger } from "../pool/index.js";
 import { formatTimestamp } from "./output.js";
 import { sourceName } from "./source.js";
 

@@ -1,5 +1,6 @@
 import { Contract, getAddress, type Provider } from "ethers";
 
+import { TOKEN_FACTS } from "../tokens.js";
 import type { HashShareAddresses } from "./addresses.js";
 import { connectHashShare } from "./contracts.js";
 import type { HashShareParameters } from "./parameters.js";
@@ -47,7 +48,7 @@ export async function verifyHashShareDeployment(
   const { oracle, pool, sale } = connectHashShare(addresses, provider);
   const wbtc = new Contract(addresses.wbtc, TOKEN_ABI, provider);
   const usdc = new Contract(addresses.usdc, TOKEN_ABI, provider);
-  const decimals = options.decimals ?? { wbtc: 8, usdc: 6 };
+  const decimals = options.decimals ?? { wbtc: TOKEN_FACTS.wbtc.decimals, usdc: TOKEN_FACTS.usdc.decimals };
 
   const hasCode = async (label: string, address: string): Promise<boolean> =>
     check.that(`${label} deployed at ${address}`, async () => {

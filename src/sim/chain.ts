@@ -17,8 +17,9 @@ import {
   MockERC20__factory,
   ShareSale__factory,
 } from "../../typechain-types/index.js";
+import { formatShares, formatTokenAmount } from "../cli/amount.js";
+import { TOKEN_FACTS, type PayoutToken } from "../tokens.js";
 import type { Op } from "./plan.js";
-import { formatAmount } from "../cli/amount.js";
 
 /** The contracts a run drives. */
 export interface SimContracts {
@@ -45,6 +46,8 @@ export const TX_MAX_FEE_PER_GAS = 100_000_000_000n;
 export const INVESTOR_ETH = 1000n * 10n ** 18n;
 
 const hex = (value: bigint | number): string => `0x${value.toString(16)}`;
+/** An ABI-encoded uint256 (or bool) return value; "0x" (no code) reads as 0. */
+const decodeUint = (data: string): bigint => BigInt(data === "0x" ? 0 : data);
 
 /** What `hardhat_metadata` tells about a Hardhat development chain. */
 export interface DevChainInfo {
@@ -143,6 +146,22 @@ export class ChainClient {
     return this.request<string>("eth_call", [{ to, data }, "latest"]);
   }
 
+  /** An `eth_call` of a view that returns one uint256 (or bool). */
+  async callUint(to: string, data: string): Promise<bigint> {
+    return decodeUint(await this.call(to, data));
+  }
+
+  /** Reads uint256 views through raw `eth_call`s, `concurrency` at a time, in order. */
+  async callUints(calls: ReadonlyArray<{ to: string; data: string }>, concurrency = 64): Promise<bigint[]> {
+    const results: bigint[] = new Array<bigint>(calls.length);
+    for (let start = 0; start < calls.length; start += concurrency) {
+      const chunk = calls.slice(start, start + concurrency);
+      const values = await Promise.all(chunk.map((call) => this.callUint(call.to, call.data)));
+      values.forEach((value, i) => (results[start + i] = value));
+    }
+    return results;
+  }
+
   /** Sets the timestamp of the next block when it is later than the latest block's. */
   async advanceTimeTo(timestamp: number): Promise<void> {
     const latest = await this.block("latest");
@@ -179,7 +198,7 @@ export function simInterfaces(): SimInterfaces {
 
 /** The transaction that carries out `op`. */
 export function encodeOp(op: Op, contracts: SimContracts, ifaces: SimInterfaces): { to: string; data: string } {
-  const tokenAddress = (token: "wbtc" | "usdc"): string => (token === "wbtc" ? contracts.wbtc : contracts.usdc);
+  const tokenAddress = (token: PayoutToken): string => (token === "wbtc" ? contracts.wbtc : contracts.usdc);
   switch (op.kind) {
     case "report":
       return {
@@ -221,14 +240,13 @@ export function encodeOp(op: Op, contracts: SimContracts, ifaces: SimInterfaces)
 
 /** A person-readable description of an operation, for errors. */
 export function describeOp(op: Op): string {
-  const shares = (value: bigint): string => `${formatAmount(value, 18)} shares`;
-  const amount = (token: "wbtc" | "usdc", value: bigint): string =>
-    `${formatAmount(value, token === "wbtc" ? 8 : 6)} ${token.toUpperCase()}`;
+  const shares = (value: bigint): string => `${formatShares(value)} shares`;
+  const amount = (token: PayoutToken, value: bigint): string => formatTokenAmount(value, token);
   switch (op.kind) {
     case "report":
       return `${op.from} reports ${op.hashrateThs} TH/s for epoch ${op.epoch}`;
     case "approve":
-      return `${op.from} approves the ${op.spender} for ${op.token.toUpperCase()}`;
+      return `${op.from} approves the ${op.spender} for ${TOKEN_FACTS[op.token].symbol}`;
     case "faucet":
       return `${op.from} takes ${amount(op.token, op.amount)} from the faucet`;
     case "buy":
@@ -240,7 +258,7 @@ export function describeOp(op: Op): string {
     case "deposit":
       return `${op.from} deposits ${amount(op.token, op.amount)} (source ${op.source}, epoch ${op.epoch})`;
     case "claim":
-      return `${op.from} claims its ${op.token.toUpperCase()}`;
+      return `${op.from} claims its ${TOKEN_FACTS[op.token].symbol}`;
     case "claimAll":
       return `${op.from} claims all`;
   }

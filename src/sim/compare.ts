@@ -8,9 +8,10 @@ import path from "node:path";
 
 import type { NetworkConnection } from "hardhat/types/network";
 
-import { formatAmount } from "../cli/amount.js";
+import { formatTokenAmount } from "../cli/amount.js";
 import { POLICY_NAMES, type PolicyName } from "../model/index.js";
-import { chartSpec, renderSvg, reportHtml } from "./chart.js";
+import { chartSpec, renderSvg } from "./chart.js";
+import { reportHtml } from "./page.js";
 import { policyLeader, roundUsd, type PolicyTotals } from "./report.js";
 import { runSimulation, type RunOptions, type RunResult } from "./run.js";
 
@@ -150,7 +151,7 @@ export async function runComparison(
           (policy) =>
             [
               `${policy} on chain`,
-              `${formatAmount(totals[policy].wbtc, 8)} WBTC + ${formatAmount(totals[policy].usdc, 6)} USDC deposited`,
+              `${formatTokenAmount(totals[policy].wbtc, "wbtc")} + ${formatTokenAmount(totals[policy].usdc, "usdc")} deposited`,
             ] as const,
         ),
       ],

@@ -1,16 +1,25 @@
 /**
  * The simulator: the economic model (src/model) carried out on chain, day by day, with simulated investors —
- * planning (pure), the chain driver, the resumable journal, and the outputs (daily.csv, summary.json, chart).
+ * planning (pure), the chain driver, setup and resume, the read-back, the summary and the outputs (daily.csv,
+ * summary.json, chart, report page).
  */
 export * from "./chain.js";
 export * from "./chart.js";
+export * from "./chart-panels.js";
 export * from "./compare.js";
 export * from "./investors.js";
 export * from "./journal.js";
-export * from "./ledger.js";
+export * from "./labels.js";
 export * from "./options.js";
+export * from "./outputs.js";
+export * from "./page.js";
 export * from "./plan.js";
 export * from "./progress.js";
+export * from "./readback.js";
 export * from "./report.js";
+export * from "./resume.js";
 export * from "./run.js";
+export * from "./setup.js";
+export * from "./stats.js";
+export * from "./summary.js";
 export * from "./table.js";

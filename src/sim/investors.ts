@@ -7,6 +7,7 @@
 import { dataSlice, getAddress, keccak256, toUtf8Bytes } from "ethers";
 
 import { createRng, type Rng, type Seed } from "../model/index.js";
+import { TOKEN_FACTS } from "../tokens.js";
 
 /** Tuning of the investors' behaviour (our estimates; documented in the simulator's README section). */
 export const BEHAVIOUR = {
@@ -80,7 +81,7 @@ export function claimGap(rng: Rng, medianDays: number): number {
 
 /** USD → USDC base units, floored. */
 export function usdToUsdc(usd: number): bigint {
-  return BigInt(Math.floor(usd * 1e6));
+  return BigInt(Math.floor(usd * 10 ** TOKEN_FACTS.usdc.decimals));
 }
 
 /**

@@ -30,20 +30,19 @@ import {
   uniformInt,
   type Investor,
 } from "./investors.js";
-import { ShadowPool, tokenIndex, type TokenName } from "./ledger.js";
-
-const ONE_SHARE = 10n ** 18n;
+import { ShadowPool } from "../pool/index.js";
+import { ONE_SHARE, tokenIndex, type PayoutToken } from "../tokens.js";
 
 /** One on-chain operation: a single transaction from `from`. */
 export type Op =
   | { kind: "report"; from: string; epoch: number; hashrateThs: bigint }
-  | { kind: "approve"; from: string; token: TokenName; spender: "pool" | "sale" }
-  | { kind: "faucet"; from: string; token: TokenName; to: string; amount: bigint }
+  | { kind: "approve"; from: string; token: PayoutToken; spender: "pool" | "sale" }
+  | { kind: "faucet"; from: string; token: PayoutToken; to: string; amount: bigint }
   | { kind: "buy"; from: string; shares: bigint; cost: bigint }
   | { kind: "mint"; from: string; to: string; shares: bigint }
   | { kind: "transfer"; from: string; to: string; shares: bigint }
-  | { kind: "deposit"; from: string; token: TokenName; amount: bigint; source: 0 | 1; epoch: number }
-  | { kind: "claim"; from: string; token: TokenName }
+  | { kind: "deposit"; from: string; token: PayoutToken; amount: bigint; source: 0 | 1; epoch: number }
+  | { kind: "claim"; from: string; token: PayoutToken }
   | { kind: "claimAll"; from: string };
 
 /** The pool's and the sale's terms, as deployed. */
@@ -119,7 +118,7 @@ export class Planner {
   readonly #simulation: Simulation;
   readonly #rng: Rng;
   #day = 0;
-  #poolApproved: Record<TokenName, boolean> = { wbtc: false, usdc: false };
+  #poolApproved: Record<PayoutToken, boolean> = { wbtc: false, usdc: false };
 
   constructor(config: PlannerConfig) {
     if (config.roles.reporters.length === 0) throw new RangeError("Planner: at least one reporter is needed");
@@ -239,7 +238,7 @@ export class Planner {
     }
 
     // 5. Revenue.
-    const deposit = (token: TokenName, amount: bigint, source: 0 | 1): void => {
+    const deposit = (token: PayoutToken, amount: bigint, source: 0 | 1): void => {
       if (amount === 0n) return;
       if (shadow.supply === 0n) {
         if (token === "wbtc") plan.undistributedWbtc = amount;

@@ -5,15 +5,13 @@
  */
 import { stringify } from "csv-stringify/sync";
 
-import { formatAmount } from "../cli/amount.js";
+import { formatAmount, formatNumber, formatShares } from "../cli/amount.js";
 import { POLICY_NAMES, simulateDays, type PolicyName, type Scenario, type Seed } from "../model/index.js";
+import { ONE_SHARE, TOKEN_FACTS, toWhole, toWholeShares } from "../tokens.js";
 import type { DayPlan } from "./plan.js";
 
-const ONE_SHARE = 10n ** 18n;
 /** Extra decimals kept in per-share amounts. */
-const PER_SHARE_EXTRA_DECIMALS = 6;
-const WBTC_DECIMALS = 8;
-const USDC_DECIMALS = 6;
+export const PER_SHARE_EXTRA_DECIMALS = 6;
 
 /** `amount` per one share (1e18 units) of `supply`, as an exact decimal string with 6 more decimals than the token. */
 export function perShare(amount: bigint, supply: bigint, decimals: number): string {
@@ -25,8 +23,12 @@ export function perShare(amount: bigint, supply: bigint, decimals: number): stri
 /** USD per share of one day's payouts: mining valued at the day's BTC price. */
 export function usdPerShare(wbtcSats: bigint, usdcUnits: bigint, supply: bigint, btcPriceUsd: number): number {
   if (supply === 0n) return 0;
-  const shares = Number(supply) / 1e18;
-  return ((Number(wbtcSats) / 1e8) * btcPriceUsd + Number(usdcUnits) / 1e6) / shares;
+  return payoutUsd(wbtcSats, usdcUnits, btcPriceUsd) / toWholeShares(supply);
+}
+
+/** A payout in USD: the WBTC valued at `btcPriceUsd`, the USDC at par. */
+export function payoutUsd(wbtcSats: bigint, usdcUnits: bigint, btcPriceUsd: number): number {
+  return toWhole(wbtcSats, "wbtc") * btcPriceUsd + toWhole(usdcUnits, "usdc");
 }
 
 /** One row of daily.csv. Numbers are rounded to fixed decimals so the file reads well and is byte-stable. */
@@ -90,13 +92,13 @@ export function dailyRows(plans: readonly DayPlan[]): DailyRow[] {
       aiMw: fixed(r.aiMw, 4),
       convertingMw: fixed(r.convertingMw, 4),
       hashrateThs: r.hashrateThs,
-      supplyShares: formatAmount(plan.supply, 18),
-      sharesSold: formatAmount(plan.sold, 18),
-      sharesToTreasury: formatAmount(plan.treasuryMinted, 18),
-      miningBtcGross: fixed(r.miningBtcGross, 8),
+      supplyShares: formatShares(plan.supply),
+      sharesSold: formatShares(plan.sold),
+      sharesToTreasury: formatShares(plan.treasuryMinted),
+      miningBtcGross: fixed(r.miningBtcGross, TOKEN_FACTS.wbtc.decimals),
       miningUsdGross: fixed(r.miningUsdGross, 2),
       energyCostUsd: fixed(r.energyCostUsd, 2),
-      miningBtcNet: fixed(r.miningBtcNet, 8),
+      miningBtcNet: fixed(r.miningBtcNet, TOKEN_FACTS.wbtc.decimals),
       miningUsdNet: fixed(r.miningUsdNet, 2),
       aiUsdGross: fixed(r.aiUsdGross, 2),
       aiCostUsd: fixed(r.aiCostUsd, 2),
@@ -105,10 +107,10 @@ export function dailyRows(plans: readonly DayPlan[]): DailyRow[] {
       operatorFeeUsd: fixed(r.operatorFeeUsd, 2),
       carriedLossMiningUsd: fixed(r.carriedLossMiningUsd, 2),
       carriedLossAiUsd: fixed(r.carriedLossAiUsd, 2),
-      depositedWbtc: formatAmount(plan.depositedWbtc, WBTC_DECIMALS),
-      depositedUsdc: formatAmount(plan.depositedUsdc, USDC_DECIMALS),
-      wbtcPerShare: perShare(plan.depositedWbtc, plan.supply, WBTC_DECIMALS),
-      usdcPerShare: perShare(plan.depositedUsdc, plan.supply, USDC_DECIMALS),
+      depositedWbtc: formatAmount(plan.depositedWbtc, TOKEN_FACTS.wbtc.decimals),
+      depositedUsdc: formatAmount(plan.depositedUsdc, TOKEN_FACTS.usdc.decimals),
+      wbtcPerShare: perShare(plan.depositedWbtc, plan.supply, TOKEN_FACTS.wbtc.decimals),
+      usdcPerShare: perShare(plan.depositedUsdc, plan.supply, TOKEN_FACTS.usdc.decimals),
       usdPerShare: fixed(usd, 8),
       cumulativeUsdPerShare: fixed(cumulative, 8),
       buys: plan.buys,
@@ -141,7 +143,7 @@ export function projectionDays(runDays: number): number {
 /** "5 years" for a whole number of 365-day years, else "400 days". */
 export function horizonLabel(days: number): string {
   if (days % 365 === 0) return days === 365 ? "1 year" : `${days / 365} years`;
-  return days === 1 ? "1 day" : `${days.toLocaleString("en-US")} days`;
+  return days === 1 ? "1 day" : `${formatNumber(days)} days`;
 }
 
 /** One policy's path on the shared market path: what one share earned each day. */
@@ -211,7 +213,7 @@ export function policyTotals(path: readonly PolicyPoint[]): PolicyTotals {
   for (const point of path) {
     wbtc += point.wbtcSats;
     usdc += point.usdcUnits;
-    usd += (Number(point.wbtcSats) / 1e8) * point.btcPriceUsd + Number(point.usdcUnits) / 1e6;
+    usd += payoutUsd(point.wbtcSats, point.usdcUnits, point.btcPriceUsd);
   }
   return { wbtc, usdc, usd, usdPerShare: path.at(-1)?.cumulativeUsdPerShare ?? 0 };
 }

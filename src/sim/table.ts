@@ -1,36 +1,41 @@
 /**
- * The table printed at the end of a run (cli-table3): what each simulated investor holds, has received and can
- * still claim — the top holders, the rest folded into one line, the totals, and the treasury.
+ * The table printed at the end of a run: what each simulated investor holds, has received and can still claim —
+ * the top holders, the rest folded into one line, the totals, and the treasury.
  */
-import Table from "cli-table3";
+import { formatAmount, formatPayout, formatShares } from "../cli/amount.js";
+import { formatTable } from "../cli/output.js";
+import type { Holding } from "./readback.js";
 
-import type { Holding } from "./run.js";
+const HEAD = [
+  "investor",
+  "address",
+  "shares",
+  "of supply",
+  "received WBTC",
+  "received USDC",
+  "claimable WBTC",
+  "claimable USDC",
+];
 
-/** `value` base units with `decimals` decimals, shown with `shown` decimals (rounded down) and thousands separators. */
-export function fixedAmount(value: bigint, decimals: number, shown: number): string {
-  const unit = 10n ** BigInt(decimals);
-  const whole = value / unit;
-  const fraction = ((value % unit) * 10n ** BigInt(shown)) / unit;
-  const grouped = whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return shown === 0 ? grouped : `${grouped}.${fraction.toString().padStart(shown, "0")}`;
-}
-
-/** `part / whole` in percent with two decimals. */
+/** `part / whole` in percent with two decimals, rounded down. */
 function percent(part: bigint, whole: bigint): string {
   if (whole === 0n) return "0.00%";
-  return `${fixedAmount((part * 10_000n) / whole, 2, 2)}%`;
+  return `${formatAmount((part * 10_000n) / whole, 2, { shown: 2 })}%`;
 }
+
+const wbtc = (value: bigint): string => formatPayout(value, "wbtc");
+const usdc = (value: bigint): string => formatPayout(value, "usdc");
 
 function row(label: string, address: string, h: Omit<Holding, "label" | "address">, supply: bigint): string[] {
   return [
     label,
     address,
-    fixedAmount(h.shares, 18, 2),
+    formatShares(h.shares, { shown: 2, grouped: true }),
     percent(h.shares, supply),
-    fixedAmount(h.claimed[0], 8, 8),
-    fixedAmount(h.claimed[1], 6, 2),
-    fixedAmount(h.claimable[0], 8, 8),
-    fixedAmount(h.claimable[1], 6, 2),
+    wbtc(h.claimed[0]),
+    usdc(h.claimed[1]),
+    wbtc(h.claimable[0]),
+    usdc(h.claimable[1]),
   ];
 }
 
@@ -43,26 +48,9 @@ function total(holdings: readonly Holding[]): Omit<Holding, "label" | "address">
   };
 }
 
-/** The holdings table: the `top` largest holders (by shares, then received), the others, all investors, treasury. */
-export function holdingsTable(
-  input: { investors: readonly Holding[]; treasury: Holding; supply: bigint },
-  top = 10,
-): string {
-  const table = new Table({
-    head: [
-      "investor",
-      "address",
-      "shares",
-      "of supply",
-      "received WBTC",
-      "received USDC",
-      "claimable WBTC",
-      "claimable USDC",
-    ],
-    colAligns: ["left", "left", "right", "right", "right", "right", "right", "right"],
-    style: { head: [], border: [], compact: true },
-  });
-  const ranked = [...input.investors].sort((a, b) =>
+/** Largest holders first (by shares, then by WBTC received). */
+export function rankHoldings(holdings: readonly Holding[]): Holding[] {
+  return [...holdings].sort((a, b) =>
     a.shares !== b.shares
       ? b.shares > a.shares
         ? 1
@@ -73,11 +61,18 @@ export function holdingsTable(
           ? -1
           : 0,
   );
-  const shown = ranked.slice(0, top);
-  for (const h of shown) table.push(row(h.label, h.address, h, input.supply));
+}
+
+/** The holdings table: the `top` largest holders (by shares, then received), the others, all investors, treasury. */
+export function holdingsTable(
+  input: { investors: readonly Holding[]; treasury: Holding; supply: bigint },
+  top = 10,
+): string {
+  const ranked = rankHoldings(input.investors);
+  const rows = ranked.slice(0, top).map((h) => row(h.label, h.address, h, input.supply));
   const others = ranked.slice(top);
-  if (others.length > 0) table.push(row(`… ${others.length} more`, "", total(others), input.supply));
-  table.push(row(`all ${input.investors.length} investors`, "", total(input.investors), input.supply));
-  table.push(row("treasury", input.treasury.address, input.treasury, input.supply));
-  return table.toString();
+  if (others.length > 0) rows.push(row(`… ${others.length} more`, "", total(others), input.supply));
+  rows.push(row(`all ${input.investors.length} investors`, "", total(input.investors), input.supply));
+  rows.push(row("treasury", input.treasury.address, input.treasury, input.supply));
+  return formatTable(HEAD, rows, [2, 3, 4, 5, 6, 7], "");
 }

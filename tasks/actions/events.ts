@@ -1,5 +1,5 @@
 import type { TypedContractEvent, TypedDeferredTopicFilter, TypedEventLog } from "../../typechain-types/common.js";
-import { poolEventsFromLogs, type PoolEvent } from "../../src/cli/ledger.js";
+import { poolEventsFromLogs, type PoolEvent } from "../../src/pool/index.js";
 import { UserError } from "../../src/cli/errors.js";
 import { firstLine, type TaskContext } from "./context.js";
 

@@ -1,4 +1,4 @@
-import { buildHolderLedger, type HolderLedger } from "../../src/cli/ledger.js";
+import { buildHolderLedger, type HolderLedger } from "../../src/pool/index.js";
 import { UserError } from "../../src/cli/errors.js";
 import { payoutTokens, type TaskContext, type TokenInfo } from "./context.js";
 import { poolEvents } from "./events.js";

@@ -1,5 +1,5 @@
 import { formatAmount, formatPercent } from "../../src/cli/amount.js";
-import { splitClaimable } from "../../src/cli/ledger.js";
+import { splitClaimable } from "../../src/pool/index.js";
 import { formatKeyValues, formatTable } from "../../src/cli/output.js";
 import { selectHolder } from "./context.js";
 import { loadHistory } from "./history.js";

@@ -2,12 +2,13 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { UserError } from "../../src/cli/errors.js";
+import { formatNumber, formatTokenAmount, formatUsd } from "../../src/cli/amount.js";
 import { displayPath } from "../../src/cli/output.js";
+import { TOKEN_FACTS, type PayoutToken } from "../../src/tokens.js";
 import { chosenDeploymentId, parametersPathFor } from "../../src/deployment/index.js";
 import { POLICY_NAMES, type PolicyName } from "../../src/model/index.js";
 import {
   describeLeader,
-  fixedAmount,
   horizonLabel,
   holdingsTable,
   parseSimulateArguments,
@@ -42,10 +43,12 @@ async function withConnectionErrors<T>(hre: HardhatRuntimeEnvironment, body: () 
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-const grouped = (n: number): string => n.toLocaleString("en-US");
+const grouped = (n: number): string => formatNumber(n);
 /** To the cent, thousands grouped: the precision at which policies tie. */
-const cents = (usd: number): string =>
-  Number(usd.toFixed(2)).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const cents = (usd: number): string => formatUsd(usd);
+const shown = (token: PayoutToken) => ({ shown: TOKEN_FACTS[token].shown, grouped: true });
+const wbtc = (value: bigint): string => formatTokenAmount(value, "wbtc", shown("wbtc"));
+const usdc = (value: bigint): string => formatTokenAmount(value, "usdc", shown("usdc"));
 
 function runLines(result: RunResult, networkName: string, root: string): string[] {
   const s = result.summary;
@@ -58,8 +61,8 @@ function runLines(result: RunResult, networkName: string, root: string): string[
     `Simulated ${s.arguments.days} days of ${s.arguments.policy} (seed "${s.arguments.seed}", ${s.arguments.holders} investors) on network "${networkName}"${resumed}`,
     `  ${grouped(result.stats.transactions)} transactions in ${seconds(result.stats.totalMs)} (${grouped(rate)} tx/s); ` +
       `on-chain totals match the model: ${s.check.ok ? "yes" : "NO"} (${s.check.accountsChecked} accounts read back)`,
-    `  paid to holders: ${fixedAmount(BigInt(s.onChain.wbtc.totalDeposited), 8, 8)} WBTC (mining, ${s.model.daysPaid.wbtc} days), ` +
-      `${fixedAmount(BigInt(s.onChain.usdc.totalDeposited), 6, 2)} USDC (AI, ${s.model.daysPaid.usdc} days)`,
+    `  paid to holders: ${wbtc(BigInt(s.onChain.wbtc.totalDeposited))} (mining, ${s.model.daysPaid.wbtc} days), ` +
+      `${usdc(BigInt(s.onChain.usdc.totalDeposited))} (AI, ${s.model.daysPaid.usdc} days)`,
     `  one share from day 0 received ${s.perShare.wbtc} WBTC + ${s.perShare.usdc} USDC ≈ ${s.perShare.usd.toFixed(4)} USD`,
     `  policies on this price path over the run, USD per 1,000 shares: ` +
       `${figures((policy) => s.policies[policy].usdPer1000Shares)} → ${describeLeader(s.policies)}`,
@@ -81,8 +84,8 @@ function compareLines(result: CompareResult, root: string): string[] {
     const totals = result.totals[policy];
     const rank = 1 + result.ranking.filter((other) => rounded(other) > rounded(policy)).length;
     lines.push(
-      `  ${rank}. ${policy.padEnd(11)} ${(totals.usdPerShare * 1000).toFixed(2).padStart(10)} USD per 1,000 shares  ` +
-        `(${fixedAmount(totals.wbtc, 8, 8)} WBTC + ${fixedAmount(totals.usdc, 6, 2)} USDC to holders)`,
+      `  ${rank}. ${policy.padEnd(11)} ${cents(totals.usdPerShare * 1000).padStart(10)} USD per 1,000 shares  ` +
+        `(${wbtc(totals.wbtc)} + ${usdc(totals.usdc)} to holders)`,
     );
   });
   lines.push(

@@ -1,7 +1,16 @@
 import { expect } from "chai";
 import fc from "fast-check";
 
-import { checkAmountSyntax, formatAmount, formatPercent, parseAmount } from "../../src/cli/amount.js";
+import {
+  checkAmountSyntax,
+  formatAmount,
+  formatNumber,
+  formatPayout,
+  formatPercent,
+  formatTokenAmount,
+  formatUsd,
+  parseAmount,
+} from "../../src/cli/amount.js";
 import { UserError } from "../../src/cli/errors.js";
 import { parseUint } from "../../src/cli/integer.js";
 
@@ -104,6 +113,36 @@ describe("cli amounts", function () {
       expect(formatAmount(10n ** 18n, 18)).to.equal("1");
       expect(formatAmount(-5n, 1)).to.equal("-0.5");
       expect(formatAmount(42n, 0)).to.equal("42");
+    });
+
+    it("rounds down to the shown decimals and groups thousands when asked", function () {
+      expect(formatAmount(1_234_567_891_234n, 8, { shown: 4, grouped: true })).to.equal("12,345.6789");
+      expect(formatAmount(1_999_999n, 6, { shown: 2 })).to.equal("1.99");
+      expect(formatAmount(5n * 10n ** 18n, 18, { shown: 0, grouped: true })).to.equal("5");
+      expect(formatAmount(1_000_000_000n, 6, { grouped: true })).to.equal("1,000");
+      expect(formatAmount(-1_234_500_000n, 6, { shown: 1, grouped: true })).to.equal("-1,234.5");
+    });
+  });
+
+  describe("formatPayout", function () {
+    it("shows every satoshi of WBTC and USDC to the cent, thousands grouped", function () {
+      expect(formatPayout(123_456_789_012n, "wbtc")).to.equal("1,234.56789012");
+      expect(formatPayout(1_234_567_891n, "usdc")).to.equal("1,234.56");
+    });
+  });
+
+  describe("formatTokenAmount", function () {
+    it("adds the token's symbol", function () {
+      expect(formatTokenAmount(150_000_000n, "wbtc")).to.equal("1.5 WBTC");
+      expect(formatTokenAmount(2_500_000n, "usdc", { shown: 2 })).to.equal("2.50 USDC");
+    });
+  });
+
+  describe("formatNumber", function () {
+    it("groups thousands with the given decimals", function () {
+      expect(formatNumber(1234567)).to.equal("1,234,567");
+      expect(formatNumber(1234.5, 2)).to.equal("1,234.50");
+      expect(formatUsd(-0.001)).to.equal("0.00");
     });
   });
 

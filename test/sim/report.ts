@@ -8,7 +8,6 @@ import {
   coincidingPolicies,
   dailyCsv,
   dailyRows,
-  fixedAmount,
   describeLeader,
   horizonLabel,
   perShare,
@@ -319,14 +318,6 @@ describe("report", function () {
       const tied = page({ "mining-only": totals(6), "ai-only": totals(6), arbitrage: totals(5) });
       expect(tied).to.not.include("★");
       expect(tied).to.include("Over the 5 years the policies tie: mining only and AI only paid the same");
-    });
-  });
-
-  describe("fixedAmount", function () {
-    it("rounds down to the shown decimals and groups thousands", function () {
-      expect(fixedAmount(1_234_567_891_234n, 8, 4)).to.equal("12,345.6789");
-      expect(fixedAmount(1_999_999n, 6, 2)).to.equal("1.99");
-      expect(fixedAmount(5n * SHARE, 18, 0)).to.equal("5");
     });
   });
 });

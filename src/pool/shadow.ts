@@ -3,20 +3,11 @@
  * the magnified revenue per share, the rounding carry, every holder's correction and the deposited / claimed
  * totals — the same integer arithmetic as the contract (`depositIncrement` is the contract's deposit step).
  *
- * The simulator plans every day against this mirror, without reading the chain (so a run can be replayed and
+ * The simulator (src/sim) plans every day against this mirror, without reading the chain (so a run can be replayed and
  * resumed deterministically), and at the end checks the chain against it, account by account. Pure: no chain
  * access.
  */
-import { depositIncrement, MAGNITUDE } from "../cli/ledger.js";
-
-/** Payout tokens in the pool's `payoutTokens()` order. */
-export const TOKENS = ["wbtc", "usdc"] as const;
-export type TokenName = (typeof TOKENS)[number];
-
-/** Index of a payout token in `payoutTokens()`. */
-export function tokenIndex(token: TokenName): 0 | 1 {
-  return token === "wbtc" ? 0 : 1;
-}
+import { depositIncrement, MAGNITUDE } from "./accounting.js";
 
 interface TokenBook {
   revenuePerShare: bigint;
@@ -35,7 +26,7 @@ interface AccountBook {
   claimed: [bigint, bigint];
 }
 
-/** What one account holds and is owed, per payout token in `TOKENS` order. */
+/** What one account holds and is owed, per payout token in `PAYOUT_TOKENS` order. */
 export interface AccountView {
   balance: bigint;
   claimed: readonly [bigint, bigint];

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import fc from "fast-check";
 
-import { ShadowPool } from "../../src/sim/index.js";
+import { ShadowPool } from "../../src/pool/index.js";
 
 /** A power of two: with such balances the 2^128-magnified arithmetic divides exactly. */
 const UNIT = 2n ** 60n;

@@ -7,7 +7,7 @@ import {
   depositIncrement,
   splitClaimable,
   type PoolEvent,
-} from "../../src/cli/ledger.js";
+} from "../../src/pool/index.js";
 import { statementCsv, statementRows } from "../../src/cli/statement.js";
 
 const ZERO = "0x0000000000000000000000000000000000000000";
@@ -47,7 +47,7 @@ class History {
   }
 }
 
-describe("cli ledger", function () {
+describe("holder ledger", function () {
   describe("depositIncrement", function () {
     it("conserves every magnified unit: Σ increment · supply + carry = Σ amount · 2^128 (property)", function () {
       fc.assert(

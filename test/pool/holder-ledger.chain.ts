@@ -2,7 +2,7 @@ import { expect } from "chai";
 import fc from "fast-check";
 import { network } from "hardhat";
 
-import { buildHolderLedger, poolEventsFromLogs, type PoolEvent } from "../../src/cli/ledger.js";
+import { buildHolderLedger, poolEventsFromLogs, type PoolEvent } from "../../src/pool/index.js";
 import { holdersFixture, ONE_USDC, ONE_WBTC, type ReportedFixture } from "../helpers/fixtures.js";
 
 /** Every share transfer, deposit and claim of the pool, as `buildHolderLedger` expects them. */
@@ -16,7 +16,7 @@ async function poolEvents(fx: ReportedFixture): Promise<PoolEvent[]> {
   return poolEventsFromLogs({ transfers, deposits, claims });
 }
 
-describe("cli ledger against MiningPoolShare", function () {
+describe("holder ledger against MiningPoolShare", function () {
   it("replays events to exactly the contract's claimable, and accrued = claimed + claimable (property)", async function () {
     this.timeout(120_000);
     const connection = await network.create();

@@ -1,97 +1,15 @@
 /**
- * Rebuilds one holder's revenue history from the pool's events, exactly as `MiningPoolShare` accounts it: every
- * deposit raises revenue-per-share by ⌊amount·2^128 / supply⌋ plus the carried rounding remainder, a holder's
- * magnified entitlement grows by that increment × their balance at that moment, transfers leave it unchanged
- * (INV-5) and a claim removes amount·2^128. Whole units accrued by a deposit are the change in ⌊entitlement /
- * 2^128⌋, so the accruals of a complete history add up to exactly claimed + claimable.
+ * Rebuilds one holder's revenue history from the pool's events, exactly as `MiningPoolShare` accounts it: a
+ * holder's magnified entitlement grows by each deposit's increment × their balance at that moment (see
+ * `accounting.ts`), transfers leave it unchanged (INV-5) and a claim removes amount·2^128. Whole units accrued by a
+ * deposit are the change in ⌊entitlement / 2^128⌋, so the accruals of a complete history add up to exactly claimed
+ * + claimable.
  *
  * Claims are per token, not per source: they are attributed to sources oldest accrual first (FIFO), which is a
  * convention, not something the chain records. Pure: no chain access.
  */
-
-export const MAGNITUDE = 1n << 128n;
-
-interface EventPosition {
-  block: number;
-  logIndex: number;
-  txHash: string;
-}
-
-/** A share-token `Transfer` (mints come from the zero address). */
-export interface TransferEvent extends EventPosition {
-  kind: "transfer";
-  from: string;
-  to: string;
-  value: bigint;
-}
-
-/** A `RevenueDeposited(token, source, epoch, amount)`. */
-export interface DepositEvent extends EventPosition {
-  kind: "deposit";
-  token: string;
-  source: number;
-  epoch: bigint;
-  amount: bigint;
-}
-
-/** A `RevenueClaimed(account, token, recipient, amount)`. */
-export interface ClaimEvent extends EventPosition {
-  kind: "claim";
-  account: string;
-  token: string;
-  recipient: string;
-  amount: bigint;
-}
-
-export type PoolEvent = TransferEvent | DepositEvent | ClaimEvent;
-
-/** Where an ethers event log stands in the chain. */
-interface LogPosition {
-  blockNumber: number;
-  index: number;
-  transactionHash: string;
-}
-
-/** The pool's `Transfer`, `RevenueDeposited` and `RevenueClaimed` logs, as typechain's `queryFilter` returns them. */
-export interface PoolLogs {
-  transfers: ReadonlyArray<LogPosition & { args: { from: string; to: string; value: bigint } }>;
-  deposits: ReadonlyArray<LogPosition & { args: { token: string; source: bigint; epoch: bigint; amount: bigint } }>;
-  claims: ReadonlyArray<LogPosition & { args: { account: string; token: string; recipient: string; amount: bigint } }>;
-}
-
-/** The pool's event logs as the events {@link buildHolderLedger} replays (in any order: it sorts them). */
-export function poolEventsFromLogs(logs: PoolLogs): PoolEvent[] {
-  const position = (log: LogPosition): EventPosition => ({
-    block: log.blockNumber,
-    logIndex: log.index,
-    txHash: log.transactionHash,
-  });
-  return [
-    ...logs.transfers.map((log): TransferEvent => ({
-      kind: "transfer",
-      ...position(log),
-      from: log.args.from,
-      to: log.args.to,
-      value: log.args.value,
-    })),
-    ...logs.deposits.map((log): DepositEvent => ({
-      kind: "deposit",
-      ...position(log),
-      token: log.args.token,
-      source: Number(log.args.source),
-      epoch: log.args.epoch,
-      amount: log.args.amount,
-    })),
-    ...logs.claims.map((log): ClaimEvent => ({
-      kind: "claim",
-      ...position(log),
-      account: log.args.account,
-      token: log.args.token,
-      recipient: log.args.recipient,
-      amount: log.args.amount,
-    })),
-  ];
-}
+import { depositIncrement, MAGNITUDE } from "./accounting.js";
+import { compareEvents, type EventPosition, type PoolEvent } from "./events.js";
 
 /** What one deposit credited the holder. */
 export interface Accrual extends EventPosition {
@@ -147,11 +65,6 @@ export interface HolderLedger {
 
 const ZERO = "0x0000000000000000000000000000000000000000";
 
-/** Orders events as the chain did: by block, then by log index. */
-export function compareEvents(a: EventPosition, b: EventPosition): number {
-  return a.block - b.block || a.logIndex - b.logIndex;
-}
-
 interface TokenState {
   carry: bigint;
   entitlement: bigint;
@@ -161,33 +74,6 @@ interface TokenState {
 
 function newTotals(): TokenTotals {
   return { accrued: [0n, 0n], claimed: 0n, claimedBySource: [0n, 0n], unclaimedBySource: [0n, 0n], claimable: 0n };
-}
-
-/**
- * The revenue-per-share increment of one deposit and the carry after it, exactly as `depositRevenue` computes
- * them (magnified by 2^128).
- */
-export function depositIncrement(
-  amount: bigint,
-  supply: bigint,
-  carryIn: bigint,
-): { increment: bigint; carry: bigint } {
-  if (supply <= 0n) throw new RangeError("a deposit needs shares outstanding");
-  const magnified = amount * MAGNITUDE;
-  let increment = magnified / supply;
-  const remainder = magnified % supply;
-  let carry = carryIn;
-  if (carry >= supply) {
-    increment += carry / supply;
-    carry %= supply;
-  }
-  if (remainder >= supply - carry) {
-    increment += 1n;
-    carry = remainder - (supply - carry);
-  } else {
-    carry += remainder;
-  }
-  return { increment, carry };
 }
 
 /**

@@ -1,0 +1,113 @@
+/**
+ * The report page: a standalone HTML file (inline SVG, no script, no network) with the heading, the key figures, the
+ * policies side by side and the chart.
+ */
+import { formatNumber, formatPayout, formatUsd } from "../cli/amount.js";
+import { POLICY_NAMES, type PolicyName } from "../model/index.js";
+import { listLabels, POLICY_LABEL } from "./labels.js";
+import { horizonLabel, type PolicyLeader, type PolicyTotals } from "./report.js";
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** The policies side by side over a projection longer than the chain run (see `projectionDays`). */
+export interface PolicyProjection {
+  /** Days projected (the first `runDays` are the chain run's). */
+  days: number;
+  runDays: number;
+  totals: Readonly<Record<PolicyName, PolicyTotals>>;
+  leader: PolicyLeader;
+}
+
+/** The reader's sentence under a policy table: who paid most, or who tied. */
+function leaderSentence(leader: PolicyLeader, span: string, starred: boolean): string {
+  if (leader.best === null) {
+    return `Over ${span} the policies tie: ${listLabels(leader.tied)} paid the same per share, to the cent.`;
+  }
+  return starred
+    ? `★ paid holders most over ${span}.`
+    : `Over ${span}, ${POLICY_LABEL[leader.best]} paid holders most.`;
+}
+
+/**
+ * A standalone HTML page: heading, key figures, the policies side by side, the chart as inline SVG, and links to the
+ * data files. The ★ marks the policy that paid one share most over the longest span shown, and none on a tie.
+ */
+export function reportHtml(input: {
+  title: string;
+  subtitle: string;
+  svg: string;
+  figures: ReadonlyArray<readonly [string, string]>;
+  /** The policies over the run. */
+  policies: Readonly<Record<PolicyName, PolicyTotals>>;
+  leader: PolicyLeader;
+  /** The model projection past a short run, if any. */
+  projection?: PolicyProjection;
+  links: ReadonlyArray<readonly [string, string]>;
+}): string {
+  const figureRows = input.figures
+    .map(([label, value]) => `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`)
+    .join("\n");
+  const projection = input.projection !== undefined && input.projection.days > input.projection.runDays;
+  const shown = projection ? input.projection!.totals : input.policies;
+  const starred = projection ? input.projection!.leader.best : input.leader.best;
+  const per1000 = (totals: PolicyTotals): string => formatUsd(totals.usdPerShare * 1000);
+  const policyRows = POLICY_NAMES.map((policy) => {
+    const totals = shown[policy];
+    const mark = policy === starred ? " ★" : "";
+    const runCell = projection ? `<td>${per1000(input.policies[policy])}</td>` : "";
+    return `<tr><th>${escapeHtml(POLICY_LABEL[policy])}${mark}</th>${runCell}<td>${per1000(totals)}</td><td>${formatPayout(totals.wbtc, "wbtc")}</td><td>${formatPayout(totals.usdc, "usdc")}</td><td>${formatUsd(totals.usd, 0)}</td></tr>`;
+  }).join("\n");
+  let head = "<th>USD per 1,000 shares</th><th>WBTC to holders</th><th>USDC to holders</th><th>USD to holders</th>";
+  let notes: string[] = [leaderSentence(input.leader, "the run", true)];
+  if (projection) {
+    const { days, runDays } = input.projection!;
+    const span = horizonLabel(days);
+    head =
+      `<th>USD per 1,000 shares, on-chain run (${formatNumber(runDays)} days)</th>` +
+      `<th>USD per 1,000 shares, ${span}</th><th>WBTC to holders, ${span}</th><th>USDC to holders, ${span}</th>` +
+      `<th>USD to holders, ${span}</th>`;
+    notes = [
+      `Model projection over ${span} (${formatNumber(days)} days) on the same seed and price path; the first ` +
+        `${formatNumber(runDays)} days are the on-chain run.`,
+      leaderSentence(input.leader, "the on-chain run", false),
+      leaderSentence(input.projection!.leader, `the ${span}`, true),
+    ];
+  }
+  const policyNotes = notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join("\n");
+  const links = input.links
+    .map(([href, label]) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`)
+    .join(" · ");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(input.title)}</title>
+<style>
+body { font-family: Helvetica, Arial, sans-serif; margin: 2rem auto; max-width: 880px; color: #222; }
+h1 { font-size: 1.4rem; margin-bottom: 0.2rem; } p.sub { color: #666; margin-top: 0; }
+p.note { color: #444; font-size: 0.9rem; margin: 0.3rem 0; }
+table { border-collapse: collapse; margin: 1rem 0; } th, td { padding: 0.25rem 0.8rem; text-align: right; border-bottom: 1px solid #eee; }
+th:first-child { text-align: left; } thead th { border-bottom: 2px solid #ccc; }
+svg { max-width: 100%; height: auto; }
+</style>
+</head>
+<body>
+<h1>${escapeHtml(input.title)}</h1>
+<p class="sub">${escapeHtml(input.subtitle)}</p>
+<table>
+${figureRows}
+</table>
+<h2>Policies on the same price path</h2>
+<table>
+<thead><tr><th>policy</th>${head}</tr></thead>
+${policyRows}
+</table>
+${policyNotes}
+${input.svg}
+<p>${links}</p>
+</body>
+</html>
+`;
+}
