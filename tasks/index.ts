@@ -1,6 +1,7 @@
 import { operatorTasks } from "./operator.js";
 import { investorTasks } from "./investor.js";
 import { simulateTasks } from "./simulate.js";
+import { dashboardTasks } from "./dashboard.js";
 
 /** Every HashShare task, registered by hardhat.config.ts. */
-export const hashShareTasks = [...operatorTasks, ...investorTasks, ...simulateTasks];
+export const hashShareTasks = [...operatorTasks, ...investorTasks, ...simulateTasks, ...dashboardTasks];

@@ -1,0 +1,381 @@
+// The dashboard's page script: fetches the JSON API, renders with DOM nodes (never innerHTML with data), draws the
+// charts with vega-lite, and re-renders when the server-sent events say the index moved.
+"use strict";
+
+const main = document.getElementById("main");
+const banner = document.getElementById("banner");
+const statusLine = document.getElementById("status");
+const view = document.body.dataset.view;
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null) continue;
+    if (key === "testid") node.dataset.testid = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+const usd = (value) =>
+  value === null || value === undefined
+    ? "n/a"
+    : `$${Number(value).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+function card(label, value, testid) {
+  return el(
+    "div",
+    { class: "card" },
+    el("div", { class: "label" }, label),
+    el("div", { class: "value", testid }, value),
+  );
+}
+
+function table(headers, rows, numeric = []) {
+  return el(
+    "table",
+    {},
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        headers.map((h, i) => el("th", { class: numeric.includes(i) ? "num" : null }, h)),
+      ),
+    ),
+    el(
+      "tbody",
+      {},
+      rows.map((row) =>
+        el(
+          "tr",
+          { testid: row.testid },
+          row.cells.map((cell, i) => el("td", { class: numeric.includes(i) ? "num" : null }, cell)),
+        ),
+      ),
+    ),
+  );
+}
+
+async function chart(container, spec) {
+  if (typeof vegaEmbed !== "function") return;
+  try {
+    await vegaEmbed(container, spec, { actions: false, renderer: "svg" });
+  } catch (error) {
+    container.textContent = `chart unavailable: ${error.message}`;
+  }
+}
+
+function investorAddress() {
+  const parts = location.pathname.split("/").filter(Boolean);
+  return parts.length >= 2 ? decodeURIComponent(parts[1]) : "";
+}
+
+function addressForm(value) {
+  const input = el("input", { name: "address", placeholder: "0x… holder address", value, testid: "address-input" });
+  const form = el("form", { testid: "address-form" }, input, " ", el("button", { type: "submit" }, "Show"));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    location.href = `/investor/${encodeURIComponent(input.value.trim())}`;
+  });
+  return el("section", {}, form);
+}
+
+async function getJson(url) {
+  const response = await fetch(url, { cache: "no-store" });
+  const body = await response.json();
+  if (!response.ok) throw Object.assign(new Error(body.error || `HTTP ${response.status}`), { user: true });
+  return body;
+}
+
+async function renderInvestor() {
+  const address = investorAddress();
+  const nodes = [addressForm(address)];
+  if (address === "") {
+    main.replaceChildren(...nodes, el("p", { class: "muted" }, "Enter an address to see its shares and revenue."));
+    return;
+  }
+  let v;
+  try {
+    v = await getJson(`/api/investor/${encodeURIComponent(address)}`);
+  } catch (error) {
+    main.replaceChildren(...nodes, el("div", { class: "error", testid: "error" }, error.message));
+    return;
+  }
+  const cards = el(
+    "div",
+    { class: "cards" },
+    card("Shares", `${v.shares} ${v.symbol}`, "shares"),
+    card("Share of the pool", `${v.sharePercent} %`, "share-percent"),
+    card("Claimable now (USD)", usd(v.claimableUsd), "claimable-usd"),
+    card("Received (BTC)", String(v.receivedBtc), "received-btc"),
+    card("Received (USD at the time)", usd(v.receivedUsd), "received-usd"),
+    card("Claimer", v.claimer === null ? "none (claims itself)" : v.claimer, "claimer"),
+  );
+  const claimable = el(
+    "section",
+    {},
+    el("h2", {}, "Claimable now, by token and source"),
+    table(
+      ["token", "claimable", "USD", "mining", "AI", "accrued (lifetime)", "claimed"],
+      v.claimable.map((c) => ({
+        testid: `claimable-${c.symbol}`,
+        cells: [
+          c.symbol,
+          el("span", { testid: `claimable-${c.symbol}-amount` }, c.amount),
+          usd(c.usd),
+          el("span", { testid: `claimable-${c.symbol}-mining` }, c.bySource.mining.amount),
+          el("span", { testid: `claimable-${c.symbol}-ai` }, c.bySource.ai.amount),
+          c.accrued,
+          c.claimed,
+        ],
+      })),
+      [1, 2, 3, 4, 5, 6],
+    ),
+  );
+  const sale = el(
+    "section",
+    {},
+    el("h2", {}, "Shares bought in the sale"),
+    el(
+      "div",
+      { class: "cards" },
+      card("Bought", `${v.sale.shares} ${v.symbol}`, "sale-shares"),
+      card("Cost", `${v.sale.cost} ${v.sale.costSymbol}`, "sale-cost"),
+      card("Return to date", v.sale.returnPercent === null ? "n/a" : `${v.sale.returnPercent} %`, "sale-return"),
+      card("Annualized", v.sale.annualizedPercent === null ? "n/a" : `${v.sale.annualizedPercent} %`, "sale-annual"),
+    ),
+  );
+  const chartBox = el("div", { testid: "received-chart" });
+  const history = el(
+    "section",
+    {},
+    el("h2", {}, "Received over time"),
+    chartBox,
+    el(
+      "p",
+      {},
+      el(
+        "a",
+        { href: `/api/investor/${v.address}/statement.csv`, testid: "statement-link" },
+        "Download the statement (CSV)",
+      ),
+      el("span", { class: "muted" }, ` · USD prices: ${v.pricesSource}`),
+    ),
+  );
+  main.replaceChildren(...nodes, el("h2", { testid: "investor-address" }, v.address), cards, claimable, sale, history);
+  const values = v.received.flatMap((r) => [
+    { date: new Date(r.timestamp * 1000).toISOString(), measure: "BTC (cumulative)", value: r.cumulativeBtc },
+    ...(r.cumulativeUsd === null
+      ? []
+      : [{ date: new Date(r.timestamp * 1000).toISOString(), measure: "USD (cumulative)", value: r.cumulativeUsd }]),
+  ]);
+  await chart(chartBox, {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    width: "container",
+    height: 220,
+    data: { values },
+    mark: { type: "line", interpolate: "step-after" },
+    encoding: {
+      x: { field: "date", type: "temporal", title: null },
+      y: { field: "value", type: "quantitative", title: null },
+      color: { field: "measure", type: "nominal", title: null },
+      row: { field: "measure", type: "nominal", title: null },
+    },
+    resolve: { scale: { y: "independent" } },
+  });
+}
+
+async function renderOperator() {
+  const v = await getJson("/api/operator");
+  const cards = el(
+    "div",
+    { class: "cards" },
+    card("Total supply", `${v.supply} ${v.symbol}`, "supply"),
+    card("Backing", `${v.backing} ${v.symbol}`, "backing"),
+    card(
+      "Latest report",
+      v.latestReport === null ? "none" : `${v.latestReport.hashrateTHs} TH/s (epoch ${v.latestReport.epoch})`,
+      "latest-report",
+    ),
+    card("Holders", String(v.holders.count), "holders-count"),
+    card("Top 10 hold", `${v.holders.top10Percent} %`, "top10"),
+    card(
+      "Paused",
+      v.pause.paused ? `yes${v.pause.pausedUntil ? ` until ${v.pause.pausedUntil}` : ""}` : "no",
+      "paused",
+    ),
+  );
+  const chartBox = el("div", { testid: "supply-chart" });
+  const deposits = el(
+    "section",
+    {},
+    el("h2", {}, "Deposits per epoch and source"),
+    el(
+      "div",
+      { class: "scroll" },
+      table(
+        ["epoch", "date", "source", "token", "amount", "USD"],
+        v.deposits.map((d) => ({
+          testid: `deposit-${d.symbol}-${d.epoch}`,
+          cells: [d.epoch, d.date, d.source, d.symbol, d.amount, usd(d.usd)],
+        })),
+        [4, 5],
+      ),
+    ),
+  );
+  const reports = el(
+    "section",
+    {},
+    el("h2", {}, "Oracle reports per epoch"),
+    el(
+      "div",
+      { class: "scroll" },
+      table(
+        ["epoch", "date", "submissions (reporter: TH/s)", "finalized TH/s"],
+        v.reports.map((r) => ({
+          testid: `report-${r.epoch}`,
+          cells: [
+            r.epoch,
+            r.date,
+            r.submissions.map((s) => `${s.reporter}: ${s.hashrateTHs}`).join("; "),
+            r.finalizedTHs === null ? "pending" : r.finalizedTHs,
+          ],
+        })),
+        [3],
+      ),
+    ),
+  );
+  const s = v.sale;
+  const sale = el(
+    "section",
+    {},
+    el("h2", {}, "Sale"),
+    el(
+      "div",
+      { class: "cards" },
+      card("State", `${s.state} (${s.start} – ${s.end})`, "sale-state"),
+      card("Sold", `${s.sold} ${v.symbol}`, "sale-sold"),
+      card("Proceeds", `${s.proceeds} ${s.paymentSymbol}`, "sale-proceeds"),
+      card("Buyers", String(s.buyers), "sale-buyers"),
+      card("Price", `${s.price} ${s.paymentSymbol} per share`, "sale-price"),
+    ),
+  );
+  const holders = el(
+    "section",
+    {},
+    el("h2", {}, `Largest holders (HHI ${v.holders.hhi})`),
+    table(
+      ["holder", "shares", "%"],
+      v.holders.top.map((h) => ({
+        cells: [el("a", { href: `/investor/${h.address}` }, h.address), h.shares, h.percent],
+      })),
+      [1, 2],
+    ),
+  );
+  const roles = el(
+    "section",
+    {},
+    el("h2", {}, "Roles"),
+    table(
+      ["contract", "role", "holders"],
+      v.roles.map((r) => ({
+        testid: `role-${r.contract}-${r.role}`,
+        cells: [
+          r.contract,
+          r.role,
+          r.holders.map((h) => (h.label ? `${h.address} (${h.label})` : h.address)).join(", ") || "(none)",
+        ],
+      })),
+    ),
+  );
+  const timelock = el(
+    "section",
+    {},
+    el("h2", {}, "Timelock operations"),
+    v.timelock.length === 0
+      ? el("p", { class: "muted", testid: "timelock-empty" }, "No timelock operation scheduled.")
+      : table(
+          ["id", "state", "scheduled", "executable from", "calls"],
+          v.timelock.map((t) => ({
+            testid: `timelock-${t.id}`,
+            cells: [
+              t.id.slice(0, 10) + "…",
+              t.state + (t.ready ? " (ready)" : ""),
+              t.scheduledAt,
+              t.executableAt,
+              t.calls.map((c) => `${c.target}.${c.selector}`).join(", "),
+            ],
+          })),
+        ),
+  );
+  main.replaceChildren(
+    cards,
+    el("section", {}, el("h2", {}, "Supply against backing"), chartBox),
+    reports,
+    deposits,
+    sale,
+    holders,
+    roles,
+    timelock,
+    el("p", { class: "muted" }, `USD prices: ${v.pricesSource}`),
+  );
+  await chart(chartBox, {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    width: "container",
+    height: 220,
+    data: { values: v.supplyVsBacking.map((p) => ({ ...p, date: new Date(p.timestamp * 1000).toISOString() })) },
+    mark: { type: "line", interpolate: "step-after" },
+    encoding: {
+      x: { field: "date", type: "temporal", title: null },
+      y: { field: "shares", type: "quantitative", title: "shares" },
+      color: { field: "series", type: "nominal", title: null },
+    },
+  });
+}
+
+let shownVersion = -1;
+let rendering = Promise.resolve();
+
+function render() {
+  rendering = rendering
+    .then(() => (view === "investor" ? renderInvestor() : renderOperator()))
+    .catch((error) => main.replaceChildren(el("div", { class: "error", testid: "error" }, error.message)));
+  return rendering;
+}
+
+function showStatus(update) {
+  const when =
+    update.timestamp === null ? "" : ` (${new Date(update.timestamp * 1000).toISOString().replace(".000Z", "Z")})`;
+  statusLine.textContent = `indexed through block ${update.indexed}${when} · chain head ${update.chainHead ?? "?"}`;
+  statusLine.dataset.indexed = String(update.indexed);
+  if (update.rpcOk) {
+    banner.hidden = true;
+  } else {
+    banner.hidden = false;
+    banner.textContent = `The chain's RPC is not answering; retrying. Figures are as of block ${update.indexed}. (${update.error})`;
+  }
+}
+
+window.addEventListener("DOMContentLoaded", () => {
+  const live = new EventSource("/api/live");
+  live.addEventListener("update", (event) => {
+    const update = JSON.parse(event.data);
+    showStatus(update);
+    if (update.version !== shownVersion) {
+      shownVersion = update.version;
+      void render().then(() => {
+        document.body.dataset.version = String(update.version);
+      });
+    }
+  });
+  live.addEventListener("error", () => {
+    banner.hidden = false;
+    banner.textContent = "Lost the connection to the dashboard server; reconnecting…";
+  });
+});

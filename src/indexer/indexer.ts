@@ -1,0 +1,331 @@
+/**
+ * Follows a HashShare deployment's contracts and stores their events (see ./abi.ts) in a {@link Database}.
+ *
+ * - Bounded: logs are read `blockRange` blocks at a time; the next range is fetched while the current one is stored.
+ * - Atomic and resumable: each range's events and the cursor move in one transaction, so a kill at any point leaves
+ *   the index at the end of a range; the next start resumes there. Events are keyed by (block, log index) and
+ *   inserted with `ON CONFLICT DO NOTHING`: never stored twice.
+ * - Confirmations: only blocks `confirmations` deep are read (0 on development chains, 12 by default elsewhere).
+ * - Reorgs: before each pass the hash of the last indexed block is compared with the chain's; on a mismatch the
+ *   indexer walks back through the remembered hashes to the newest block the chain still has, deletes everything
+ *   after it in one transaction and reads forward again. A restarted development node (same addresses, new chain)
+ *   is the same case: nothing matches, so the index is rebuilt.
+ * - Timelocks: a contract that receives `DEFAULT_ADMIN_ROLE` of one of the followed contracts is followed too
+ *   (its `CallScheduled`, `CallExecuted`, `Cancelled` events), from the deployment's first block.
+ * - Never crashes on a dead RPC: {@link Indexer.run} retries with exponential backoff and reports the error in
+ *   {@link Indexer.status} (the dashboard shows it as a banner).
+ */
+import { EventEmitter } from "node:events";
+
+import { ZeroHash, getAddress } from "ethers";
+
+import { decodeLog, indexedTopics } from "./abi.js";
+import type { Database, Queryable } from "./database.js";
+import { blockNumber, getLogs, header, isContract, type Header, type RawLog, type Rpc } from "./rpc.js";
+import { SCHEMA_VERSION, clearIndex, createSchema, readMeta, writeMeta } from "./schema.js";
+
+export interface IndexerOptions {
+  readonly db: Database;
+  readonly rpc: Rpc;
+  readonly chainId: bigint;
+  /** The oracle, the pool and the sale (and any timelock the deployment names). */
+  readonly addresses: readonly string[];
+  /** The deployment's first block: nothing before it is read. */
+  readonly fromBlock: number;
+  readonly confirmations: number;
+  readonly blockRange: number;
+  /** Between passes when caught up. */
+  readonly pollMs: number;
+  /** Longest wait between retries after an RPC error. */
+  readonly maxBackoffMs?: number;
+}
+
+/** What the dashboard shows about the indexer. */
+export interface IndexerStatus {
+  /** Latest block the node reported. */
+  chainHead: number | undefined;
+  /** Last block indexed (-1 before the first). */
+  indexed: number;
+  /** Timestamp of the last indexed range's last block (seconds). */
+  indexedTimestamp: number | undefined;
+  rpcOk: boolean;
+  lastError: string | undefined;
+  /** Reorgs undone since start. */
+  reorgs: number;
+}
+
+const NEXT_BLOCK = "next_block";
+const TIP_HASH = "tip_hash";
+const TIP_TIMESTAMP = "tip_timestamp";
+const FOLLOWED = "followed";
+const IDENTITY = "identity";
+const VERSION = "schema_version";
+
+export class Indexer extends EventEmitter<{ progress: [IndexerStatus]; reorg: [number]; status: [IndexerStatus] }> {
+  readonly #o: IndexerOptions;
+  readonly #topics = indexedTopics();
+  #followed: string[] = [];
+  readonly status: IndexerStatus = {
+    chainHead: undefined,
+    indexed: -1,
+    indexedTimestamp: undefined,
+    rpcOk: true,
+    lastError: undefined,
+    reorgs: 0,
+  };
+
+  constructor(options: IndexerOptions) {
+    super();
+    this.#o = options;
+  }
+
+  /** Creates the tables, and clears an index made by another schema version or for another deployment. */
+  async open(): Promise<void> {
+    const { db } = this.#o;
+    await createSchema(db);
+    const identity = JSON.stringify({ chainId: this.#o.chainId.toString(), addresses: this.#baseAddresses() });
+    await db.transaction(async (tx) => {
+      if ((await readMeta(tx, VERSION)) !== SCHEMA_VERSION || (await readMeta(tx, IDENTITY)) !== identity) {
+        await clearIndex(tx);
+        await writeMeta(tx, VERSION, SCHEMA_VERSION);
+        await writeMeta(tx, IDENTITY, identity);
+        await writeMeta(tx, NEXT_BLOCK, String(this.#o.fromBlock));
+        await writeMeta(tx, FOLLOWED, JSON.stringify(this.#baseAddresses()));
+      }
+    });
+    this.#followed = JSON.parse((await readMeta(db, FOLLOWED)) ?? "[]") as string[];
+    const next = Number(await readMeta(db, NEXT_BLOCK));
+    this.status.indexed = next - 1;
+    const tipTimestamp = await readMeta(db, TIP_TIMESTAMP);
+    this.status.indexedTimestamp = tipTimestamp === undefined ? undefined : Number(tipTimestamp);
+  }
+
+  #baseAddresses(): string[] {
+    return [...new Set(this.#o.addresses.map((a) => getAddress(a)))].sort();
+  }
+
+  /** The addresses whose events are indexed (the deployment's contracts and the timelocks found). */
+  get followed(): readonly string[] {
+    return this.#followed;
+  }
+
+  /** One pass: undo a reorg if there was one, then index every confirmed block. Returns the blocks indexed. */
+  async syncOnce(): Promise<number> {
+    const { db, rpc } = this.#o;
+    const head = await blockNumber(rpc);
+    this.status.chainHead = head;
+    await this.#checkReorg();
+    const safe = head - this.#o.confirmations;
+    let next = Number(await readMeta(db, NEXT_BLOCK));
+    const start = next;
+    let pending = next <= safe ? this.#fetch(next, Math.min(safe, next + this.#o.blockRange - 1)) : undefined;
+    while (pending !== undefined) {
+      const range = await pending;
+      const following = range.to + 1;
+      pending =
+        following <= safe ? this.#fetch(following, Math.min(safe, following + this.#o.blockRange - 1)) : undefined;
+      pending?.catch(() => undefined); // awaited on the next turn; a failure there is reported then
+      const added = await this.#store(range);
+      if (added.length > 0) {
+        // A new timelock: read its events from the start, then this range again, before moving on.
+        await pending?.catch(() => undefined);
+        pending = undefined;
+        await this.#backfill(added, range.to);
+        pending =
+          following <= safe ? this.#fetch(following, Math.min(safe, following + this.#o.blockRange - 1)) : undefined;
+      }
+      next = range.to + 1;
+      this.status.indexed = range.to;
+      this.status.indexedTimestamp = range.tip.timestamp;
+      this.emit("progress", this.status);
+    }
+    return next - start;
+  }
+
+  async #fetch(from: number, to: number, addresses = this.#followed) {
+    const { rpc } = this.#o;
+    const [logs, tip] = await Promise.all([getLogs(rpc, addresses, this.#topics, from, to), header(rpc, to)]);
+    if (tip === undefined) throw new Error(`the node has no block ${to} any more (reorg in progress)`);
+    return { from, to, logs, tip };
+  }
+
+  /** Stores one range and moves the cursor past it; returns the timelocks it revealed. */
+  async #store(range: { to: number; logs: RawLog[]; tip: Header }, moveCursor = true): Promise<string[]> {
+    const { db, rpc } = this.#o;
+    const timestamps = await this.#timestamps(range.logs);
+    const rows: unknown[][] = [];
+    const blocks = new Map<number, string>([[range.tip.number, range.tip.hash]]);
+    const candidates: string[] = [];
+    for (const log of range.logs) {
+      if (log.removed === true) continue;
+      const decoded = decodeLog(log.topics, log.data);
+      if (decoded === undefined) continue;
+      const number = Number(BigInt(log.blockNumber));
+      blocks.set(number, log.blockHash);
+      const { args } = decoded;
+      const values = Object.values(args).map((v) => String(v).toLowerCase());
+      rows.push([
+        number,
+        Number(BigInt(log.logIndex)),
+        log.transactionHash,
+        getAddress(log.address),
+        decoded.name,
+        values[0] ?? null,
+        values[1] ?? null,
+        values[2] ?? null,
+        JSON.stringify(args),
+        timestamps.get(number) ?? range.tip.timestamp,
+      ]);
+      if (decoded.name === "RoleGranted" && args.role === ZeroHash) candidates.push(getAddress(String(args.account)));
+    }
+    const added: string[] = [];
+    for (const candidate of new Set(candidates)) {
+      if (!this.#followed.includes(candidate) && (await isContract(rpc, candidate))) added.push(candidate);
+    }
+    await db.transaction(async (tx) => {
+      await insertEvents(tx, rows);
+      for (const [number, hash] of blocks) {
+        await tx.query(
+          "INSERT INTO blocks (number, hash, timestamp) VALUES ($1, $2, $3) ON CONFLICT (number) DO UPDATE SET hash = excluded.hash, timestamp = excluded.timestamp",
+          [number, hash, timestamps.get(number) ?? (number === range.tip.number ? range.tip.timestamp : 0)],
+        );
+      }
+      if (added.length > 0) {
+        this.#followed = [...this.#followed, ...added].sort();
+        await writeMeta(tx, FOLLOWED, JSON.stringify(this.#followed));
+      }
+      if (moveCursor) {
+        await writeMeta(tx, NEXT_BLOCK, String(range.to + 1));
+        await writeMeta(tx, TIP_HASH, range.tip.hash);
+        await writeMeta(tx, TIP_TIMESTAMP, String(range.tip.timestamp));
+      }
+    });
+    return added;
+  }
+
+  /** Reads the events of newly followed `addresses` from the deployment's first block to `to`. */
+  async #backfill(addresses: string[], to: number): Promise<void> {
+    for (let from = this.#o.fromBlock; from <= to; from += this.#o.blockRange) {
+      const range = await this.#fetch(from, Math.min(to, from + this.#o.blockRange - 1), addresses);
+      await this.#store(range, false);
+    }
+  }
+
+  /** Block timestamps of the logs: from the logs themselves when the node gives them, else from the headers. */
+  async #timestamps(logs: RawLog[]): Promise<Map<number, number>> {
+    const result = new Map<number, number>();
+    const missing = new Set<number>();
+    for (const log of logs) {
+      const number = Number(BigInt(log.blockNumber));
+      if (log.blockTimestamp !== undefined) result.set(number, Number(BigInt(log.blockTimestamp)));
+      else missing.add(number);
+    }
+    const numbers = [...missing];
+    for (let i = 0; i < numbers.length; i += 20) {
+      const headers = await Promise.all(numbers.slice(i, i + 20).map((n) => header(this.#o.rpc, n)));
+      for (const h of headers) if (h !== undefined) result.set(h.number, h.timestamp);
+    }
+    return result;
+  }
+
+  /** Compares the last indexed block with the chain; on a mismatch, rolls back to the newest common block. */
+  async #checkReorg(): Promise<void> {
+    const { db, rpc } = this.#o;
+    const next = Number(await readMeta(db, NEXT_BLOCK));
+    const tipHash = await readMeta(db, TIP_HASH);
+    if (next <= this.#o.fromBlock || tipHash === undefined) return;
+    if ((await header(rpc, next - 1))?.hash === tipHash) return;
+    let ancestor = this.#o.fromBlock - 1;
+    let ancestorHeader: Header | undefined;
+    let below = next;
+    search: for (;;) {
+      const stored = await db.query<{ number: unknown; hash: string }>(
+        "SELECT number, hash FROM blocks WHERE number < $1 ORDER BY number DESC LIMIT 64",
+        [below],
+      );
+      if (stored.length === 0) break;
+      for (const row of stored) {
+        const number = Number(row.number);
+        const onChain = await header(rpc, number);
+        if (onChain?.hash === row.hash) {
+          ancestor = number;
+          ancestorHeader = onChain;
+          break search;
+        }
+        below = number;
+      }
+    }
+    await db.transaction(async (tx) => rollback(tx, ancestor, ancestorHeader));
+    this.status.indexed = ancestor;
+    this.status.indexedTimestamp = ancestorHeader?.timestamp;
+    this.status.reorgs += 1;
+    this.emit("reorg", ancestor);
+  }
+
+  /**
+   * Indexes until `signal` aborts: a pass, then a wait of `pollMs`. An error (a dead RPC, a reorg under way) is
+   * reported in {@link status} and retried with exponential backoff; it never ends the loop.
+   */
+  async run(signal: AbortSignal): Promise<void> {
+    let failures = 0;
+    while (!signal.aborted) {
+      try {
+        await this.syncOnce();
+        if (!this.status.rpcOk || this.status.lastError !== undefined) {
+          this.status.rpcOk = true;
+          this.status.lastError = undefined;
+          this.emit("status", this.status);
+        }
+        failures = 0;
+        await sleep(this.#o.pollMs, signal);
+      } catch (error) {
+        failures += 1;
+        this.status.rpcOk = false;
+        this.status.lastError = error instanceof Error ? error.message.split("\n")[0] : String(error);
+        this.emit("status", this.status);
+        await sleep(Math.min(this.#o.maxBackoffMs ?? 10_000, 250 * 2 ** Math.min(failures, 10)), signal);
+      }
+    }
+  }
+}
+
+/** Inserts decoded event rows, 100 to a statement; a row already stored is skipped. */
+async function insertEvents(tx: Queryable, rows: unknown[][]): Promise<void> {
+  const COLUMNS = 10;
+  for (let i = 0; i < rows.length; i += 100) {
+    const chunk = rows.slice(i, i + 100);
+    const placeholders = chunk
+      .map((_, r) => `(${Array.from({ length: COLUMNS }, (_, c) => `$${r * COLUMNS + c + 1}`).join(", ")})`)
+      .join(", ");
+    await tx.query(
+      `INSERT INTO events (block_number, log_index, tx_hash, address, name, k1, k2, k3, args, timestamp) VALUES ${placeholders} ON CONFLICT (block_number, log_index) DO NOTHING`,
+      chunk.flat(),
+    );
+  }
+}
+
+/** Deletes everything after block `ancestor` and points the cursor just past it. */
+async function rollback(tx: Queryable, ancestor: number, ancestorHeader: Header | undefined): Promise<void> {
+  await tx.query("DELETE FROM events WHERE block_number > $1", [ancestor]);
+  await tx.query("DELETE FROM blocks WHERE number > $1", [ancestor]);
+  await writeMeta(tx, NEXT_BLOCK, String(ancestor + 1));
+  if (ancestorHeader === undefined) {
+    await tx.query("DELETE FROM meta WHERE key = $1 OR key = $2", [TIP_HASH, TIP_TIMESTAMP]);
+  } else {
+    await writeMeta(tx, TIP_HASH, ancestorHeader.hash);
+    await writeMeta(tx, TIP_TIMESTAMP, String(ancestorHeader.timestamp));
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
