@@ -5,7 +5,7 @@
  * (claims are per token, attributed to sources oldest accrual first).
  */
 import { formatAmount, formatPercent } from "../cli/amount.js";
-import { splitClaimable } from "../cli/ledger.js";
+import { splitClaimable } from "../pool/index.js";
 import { sourceName } from "../cli/source.js";
 import { usdPerUnit, type PriceBook } from "./prices.js";
 import type { PoolState } from "./state.js";

@@ -5,7 +5,7 @@
  */
 import { ZeroAddress } from "ethers";
 
-import { buildHolderLedger, type HolderLedger, type PoolEvent } from "../cli/ledger.js";
+import { buildHolderLedger, type HolderLedger, type PoolEvent } from "../pool/index.js";
 import type { Database } from "../indexer/database.js";
 import { poolEventsOf, readEventsAfter, type StoredEvent } from "../indexer/reader.js";
 import type { PoolFacts } from "./facts.js";

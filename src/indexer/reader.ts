@@ -1,5 +1,5 @@
 /** Reading the index back: its events in chain order, the cursor, and the pool's events as the ledger replays them. */
-import type { ClaimEvent, DepositEvent, PoolEvent, TransferEvent } from "../cli/ledger.js";
+import type { ClaimEvent, DepositEvent, PoolEvent, TransferEvent } from "../pool/index.js";
 import type { EventArgs } from "./abi.js";
 import type { Database } from "./database.js";
 import { readMeta } from "./schema.js";
