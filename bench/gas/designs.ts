@@ -9,7 +9,7 @@ import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardha
 import type { ContractTransactionResponse } from "ethers";
 
 import { formatAmount, formatTokenAmount } from "../../src/cli/amount.js";
-import { ONE_SHARE, SHARE_DECIMALS } from "../../src/tokens.js";
+import { ONE_SHARE } from "../../src/tokens.js";
 import type {
   BatchMinter,
   DividendPayingToken,
@@ -55,6 +55,8 @@ export interface Design {
 }
 
 const EPOCH_SECONDS = 86_400n;
+/** Decimals of a hypothetical 18-decimal payout token (the SPEC's widest), for the packed layout's limits. */
+const EIGHTEEN_DECIMALS = 18;
 /** k of PackedRevenueShare for both payout tokens: revenue per share magnified by 2^64. */
 export const PACKED_BITS = 64n;
 
@@ -173,7 +175,7 @@ export function designs(ctx: BenchContext): Design[] {
         return (
           `k = ${PACKED_BITS}: unclaimed revenue per token capped at 2^${128n - PACKED_BITS} − 1 = ${cap} base ` +
           `units (${formatTokenAmount(cap, "wbtc")}, ${formatTokenAmount(cap, "usdc")}, only ` +
-          `${formatAmount(cap, SHARE_DECIMALS)} of an 18-decimal token; ` +
+          `${formatAmount(cap, EIGHTEEN_DECIMALS)} of an 18-decimal token; ` +
           `deposits above revert); up to supply / 2^${PACKED_BITS} base units per token wait in the carry for the ` +
           `next deposit: < ${carry(supply)} base units here, < ${carried(10n ** 24n)} at 1e24 share units, ` +
           `< ${carried(10n ** 27n)} at 1e27`
