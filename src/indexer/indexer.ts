@@ -112,6 +112,7 @@ export class Indexer extends EventEmitter<{ progress: [IndexerStatus]; reorg: [n
   /** One pass: undo a reorg if there was one, then index every confirmed block. Returns the blocks indexed. */
   async syncOnce(): Promise<number> {
     const { db, rpc } = this.#o;
+    if (this.#followed.length === 0) await this.open();
     const head = await blockNumber(rpc);
     this.status.chainHead = head;
     await this.#checkReorg();
