@@ -2,6 +2,13 @@ import { operatorTasks } from "./operator.js";
 import { investorTasks } from "./investor.js";
 import { simulateTasks } from "./simulate.js";
 import { dashboardTasks } from "./dashboard.js";
+import { analyzeTasks } from "./analyze.js";
 
 /** Every HashShare task, registered by hardhat.config.ts. */
-export const hashShareTasks = [...operatorTasks, ...investorTasks, ...simulateTasks, ...dashboardTasks];
+export const hashShareTasks = [
+  ...operatorTasks,
+  ...investorTasks,
+  ...simulateTasks,
+  ...dashboardTasks,
+  ...analyzeTasks,
+];

@@ -19,8 +19,7 @@ export const IRR_MIN_RATE = -0.9999;
 export const IRR_MAX_RATE = 1e4;
 
 export type IrrResult =
-  | { ok: true; rate: number; iterations: number }
-  | { ok: false; reason: "no-outflow" | "no-inflow" | "out-of-range" };
+  { ok: true; rate: number; iterations: number } | { ok: false; reason: "no-outflow" | "no-inflow" | "out-of-range" };
 
 /**
  * The IRR of `flows` (flow t at t periods, `periodsPerYear` periods a year), as an effective annual rate.

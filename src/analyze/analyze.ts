@@ -1,0 +1,130 @@
+/**
+ * `hardhat analyze`, the run: N seeded paths of the model under each policy, the investor's figures at the sale price
+ * summarized across paths, the fan charts' bands, and the sensitivity tornado. Pure: no chain, no clock in the
+ * results (only `stats` holds timings), so the same options give the same numbers whatever the number of workers.
+ */
+import { DAYS_PER_YEAR } from "../model/constants.js";
+import { allocateBlock, copyBlock, type BlockShape, type PathBlock, type PathJob, type SaleTerms } from "./block.js";
+import { sampleDaysFor } from "./block.js";
+import { fanRows, type FanRow } from "./fan.js";
+import { dateOf, discountRateOf, type PolicyName, type Scenario } from "./model.js";
+import { runJobs, splitPaths } from "./runner.js";
+import { summarizeHold, summarizePolicies, type HoldSummary, type PolicySummary } from "./summary.js";
+import { buildTornado, medianIrr, tornadoVariants, variantJobs, type Tornado } from "./tornado.js";
+
+/** What a run is defined by. */
+export interface AnalyzeOptions {
+  scenario: Scenario;
+  seed: string;
+  paths: number;
+  years: number;
+  policies: readonly PolicyName[];
+  sale: SaleTerms;
+  workers: number;
+  /** Paths of each tornado variant (the first paths of the run); 0 = no tornado. */
+  tornadoPaths: number;
+}
+
+/** Told about the work as it goes: the total path-days first, then each finished part. */
+export interface AnalyzeProgress {
+  start(stage: string, pathDays: number): void;
+  advance(pathDays: number): void;
+  stop(): void;
+}
+
+export interface AnalyzeResult {
+  days: number;
+  /** Discount rate of NPV and ranking, per year (0.08 = 8 %). */
+  discountRate: number;
+  sampleDays: number[];
+  policies: PolicySummary[];
+  hold: HoldSummary;
+  fan: FanRow[];
+  tornado: Tornado | null;
+  /** Every path's figures (for paths.csv). */
+  block: PathBlock;
+  shape: BlockShape;
+  stats: { pathDays: number; ms: number; workers: number };
+}
+
+/** Paths per job: small enough to spread over the workers and to move the progress bar, big enough to be cheap. */
+export function jobSize(paths: number, workers: number): number {
+  return Math.max(1, Math.min(25, Math.ceil(paths / (workers * 8))));
+}
+
+async function runStage(
+  jobs: PathJob[],
+  workers: number,
+  stage: string,
+  progress: AnalyzeProgress | undefined,
+): Promise<PathBlock[]> {
+  const pathDays = jobs.reduce((sum, job) => sum + (job.to - job.from) * job.policies.length * job.days, 0);
+  progress?.start(stage, pathDays);
+  try {
+    return await runJobs(jobs, workers, (job) =>
+      progress?.advance((job.to - job.from) * job.policies.length * job.days),
+    );
+  } finally {
+    progress?.stop();
+  }
+}
+
+/** Runs the analysis. */
+export async function runAnalysis(options: AnalyzeOptions, progress?: AnalyzeProgress): Promise<AnalyzeResult> {
+  const started = performance.now();
+  const days = Math.round(options.years * DAYS_PER_YEAR);
+  const years = days / DAYS_PER_YEAR;
+  const discountRate = discountRateOf(options.scenario) / 100;
+  const sampleDays = sampleDaysFor(days, options.paths, options.policies.length);
+  const shape: BlockShape = { policies: options.policies.length, samples: sampleDays.length };
+  const template = { seed: options.seed, days, sale: options.sale, discountRate };
+  const ranges = splitPaths(options.paths, jobSize(options.paths, options.workers));
+  const jobs = ranges.map((range) => ({
+    ...template,
+    ...range,
+    scenario: options.scenario,
+    policies: options.policies,
+    sampleDays,
+  }));
+  const parts = await runStage(jobs, options.workers, "paths", progress);
+  const block = allocateBlock(0, options.paths, shape);
+  for (const part of parts) copyBlock(block, part, shape);
+  let pathDays = options.paths * options.policies.length * days;
+
+  const policies = summarizePolicies(block, shape, options.policies, options.sale.priceUsd, years);
+  const hold = summarizeHold(block, options.sale.priceUsd);
+  const fan = fanRows(block, shape, options.policies, sampleDays, (day) => dateOf(options.scenario, day));
+
+  let tornado: Tornado | null = null;
+  const tornadoPaths = Math.min(options.tornadoPaths, options.paths);
+  if (tornadoPaths > 0) {
+    const policy = options.policies.length === 1 ? options.policies[0]! : policies.find((p) => p.rank === 1)!.policy;
+    const variants = tornadoVariants(options.scenario);
+    const tornadoRanges = splitPaths(tornadoPaths, jobSize(tornadoPaths * variants.length, options.workers));
+    const lastDay = { ...template, sampleDays: [days - 1] };
+    const variantJobLists = variants.map((variant) => variantJobs(variant, lastDay, policy, tornadoRanges));
+    const tornadoParts = await runStage(variantJobLists.flat(), options.workers, "tornado", progress);
+    const oneShape: BlockShape = { policies: 1, samples: 1 };
+    const irrs = variants.map((_, v) => {
+      const whole = allocateBlock(0, tornadoPaths, oneShape);
+      const first = v * tornadoRanges.length;
+      for (const part of tornadoParts.slice(first, first + tornadoRanges.length)) copyBlock(whole, part, oneShape);
+      return medianIrr(whole, oneShape, policy, options.sale.priceUsd, years);
+    });
+    tornado = buildTornado(options.scenario, policy, tornadoPaths, irrs);
+    pathDays += variants.length * tornadoPaths * days;
+  }
+
+  return {
+    days,
+    discountRate,
+    sampleDays,
+    policies,
+    hold,
+    fan,
+    tornado,
+    block,
+    shape,
+    stats: { pathDays, ms: performance.now() - started, workers: options.workers },
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * How the analyze report writes its figures for people (CSV and JSON keep full precision): thousands grouped,
+ * percentages with one decimal, "never" for a band that falls among paths that never got there.
+ */
+
+/** `0.1234` → `"12.3 %"`; `"n/a"` for NaN. */
+export function percent(rate: number, digits = 1): string {
+  if (Number.isNaN(rate)) return "n/a";
+  return `${(rate * 100).toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })} %`;
+}
+
+/** `1234.5` → `"1,234.50"`. */
+export function grouped(value: number, digits = 2): string {
+  return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** A day count (thousands grouped) or "never". */
+export function dayCount(day: number | null): string {
+  return day === null ? "never" : `day ${Math.round(day).toLocaleString("en-US")}`;
+}

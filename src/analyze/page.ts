@@ -1,0 +1,109 @@
+/**
+ * The analyze report page: a standalone HTML file (inline SVG, no script, no network) with the investor's figures per
+ * policy, the BTC holding beside them, the fan charts and the tornado, and what each figure means.
+ */
+import { dayCount, grouped, percent } from "./format.js";
+import type { PolicySummary, HoldSummary } from "./summary.js";
+import type { Tornado } from "./tornado.js";
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+const cell = (text: string): string => `<td>${escapeHtml(text)}</td>`;
+const band = (p5: string, p50: string, p95: string): string => `${p50} <span class="range">(${p5} … ${p95})</span>`;
+
+export interface PageInput {
+  title: string;
+  subtitle: string;
+  priceUsd: number;
+  discountRate: number;
+  years: number;
+  policies: readonly PolicySummary[];
+  hold: HoldSummary;
+  tornado: Tornado | null;
+  svgs: { fan: string; policies: string; tornado: string | null };
+  notes: readonly string[];
+  links: ReadonlyArray<readonly [string, string]>;
+}
+
+function policyRows(policies: readonly PolicySummary[]): string {
+  return [...policies]
+    .sort((a, b) => a.rank - b.rank)
+    .map((s) => {
+      const cells = [
+        String(s.rank),
+        grouped(s.npvUsd.mean),
+        band(percent(s.irr.p5), percent(s.irr.p50), percent(s.irr.p95)),
+        percent(s.yieldPerYear.p50),
+        band(grouped(s.totalUsd.p5), grouped(s.totalUsd.p50), grouped(s.totalUsd.p95)),
+        dayCount(s.paybackDay.p50),
+        percent(s.chanceNotRepaid, 0),
+        percent(s.chanceBeatsBtc, 0),
+        percent(s.bestOnPaths, 0),
+      ];
+      return `<tr><th>${escapeHtml(s.policy)}</th>${cells.map((c, i) => (i === 2 || i === 4 ? `<td>${c}</td>` : cell(c))).join("")}</tr>`;
+    })
+    .join("\n");
+}
+
+function tornadoRows(tornado: Tornado): string {
+  return tornado.bars
+    .map(
+      (bar) =>
+        `<tr><th>${escapeHtml(bar.label)}</th>${cell(`${grouped(bar.low, bar.low < 10 ? 2 : 0)} → ${grouped(bar.high, bar.high < 10 ? 2 : 0)} ${bar.unit}`)}${cell(percent(bar.irrAtLow))}${cell(percent(bar.irrAtHigh))}${cell(percent(bar.swing))}</tr>`,
+    )
+    .join("\n");
+}
+
+export function reportPage(input: PageInput): string {
+  const h = input.hold;
+  const links = input.links
+    .map(([href, label]) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`)
+    .join(" · ");
+  const tornado =
+    input.tornado === null
+      ? '<p class="note">No tornado (--tornado-paths 0).</p>'
+      : `${input.svgs.tornado ?? ""}
+<table>
+<thead><tr><th>input</th><th>range</th><th>median IRR, low end</th><th>high end</th><th>swing</th></tr></thead>
+${tornadoRows(input.tornado)}
+</table>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(input.title)}</title>
+<style>
+body { font-family: Helvetica, Arial, sans-serif; margin: 2rem auto; max-width: 1000px; color: #222; }
+h1 { font-size: 1.4rem; margin-bottom: 0.2rem; } h2 { font-size: 1.1rem; margin-top: 2rem; } p.sub { color: #666; margin-top: 0; }
+p.note, li { color: #444; font-size: 0.9rem; margin: 0.3rem 0; }
+table { border-collapse: collapse; margin: 1rem 0; font-size: 0.9rem; }
+th, td { padding: 0.25rem 0.6rem; text-align: right; border-bottom: 1px solid #eee; vertical-align: top; }
+th:first-child { text-align: left; } thead th { border-bottom: 2px solid #ccc; }
+.range { color: #888; font-size: 0.8rem; white-space: nowrap; }
+svg { max-width: 100%; height: auto; }
+</style>
+</head>
+<body>
+<h1>${escapeHtml(input.title)}</h1>
+<p class="sub">${escapeHtml(input.subtitle)}</p>
+<h2>One share bought at ${escapeHtml(grouped(input.priceUsd))} USD, held ${escapeHtml(grouped(input.years, input.years % 1 === 0 ? 0 : 2))} years</h2>
+<table>
+<thead><tr><th>policy</th><th>rank</th><th>mean NPV at ${escapeHtml(percent(input.discountRate))}, USD</th><th>IRR per year, median (p5 … p95)</th><th>yield per year, median</th><th>payouts, USD, median (p5 … p95)</th><th>payback, median</th><th>chance payouts never repay the price</th><th>chance it beats holding BTC</th><th>best NPV on paths</th></tr></thead>
+${policyRows(input.policies)}
+</table>
+<p class="note">The same ${escapeHtml(grouped(input.priceUsd))} USD held in BTC from day 0 on the same paths: worth ${band(grouped(h.endUsd.p5), grouped(h.endUsd.p50), grouped(h.endUsd.p95))} USD at the end, IRR ${escapeHtml(percent(h.irr.p50))} per year (median), less than the price on ${escapeHtml(percent(h.chanceLoss, 0))} of paths.</p>
+<ul>
+${input.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join("\n")}
+</ul>
+<h2>Cumulative payout per share</h2>
+${input.svgs.fan}
+${input.svgs.policies}
+<h2>What moves the IRR</h2>
+${tornado}
+<p>${links}</p>
+</body>
+</html>
+`;
+}
