@@ -14,3 +14,4 @@ export * from "./options.js";
 export * from "./outputs.js";
 export * from "./progress.js";
 export * from "./sale.js";
+export * from "./path.js";

@@ -1,0 +1,109 @@
+import { expect } from "chai";
+
+import {
+  allocateBlock,
+  dayBands,
+  HOLD_METRICS,
+  IRR_STATUS,
+  metricIndex,
+  summarizeHold,
+  summarizePolicies,
+  type MetricName,
+} from "../../src/analyze/index.js";
+import { expectClose } from "../model/helpers.js";
+
+const shape = { policies: 2, samples: 1 };
+
+/** A block of 4 paths × 2 policies with the given figures (other metrics 0). */
+function blockOf(figures: Partial<Record<MetricName, [number, number][]>>, holdEnd = [60, 40, 50, 50]) {
+  const block = allocateBlock(0, 4, shape);
+  for (const [metric, rows] of Object.entries(figures) as [MetricName, [number, number][]][]) {
+    rows.forEach((row, i) => row.forEach((value, k) => (block.metrics[metricIndex(shape, i, k, metric)] = value)));
+  }
+  holdEnd.forEach((usd, i) => (block.hold[i * HOLD_METRICS.length] = usd));
+  return block;
+}
+
+describe("analyze/summary", function () {
+  describe("summarizePolicies", function () {
+    const block = blockOf({
+      npvUsd: [
+        [1, 2],
+        [3, 3],
+        [-1, 0],
+        [5, -5],
+      ],
+      totalUsd: [
+        [55, 10],
+        [45, 10],
+        [60, 10],
+        [70, 10],
+      ],
+      paybackDay: [
+        [100, -1],
+        [-1, -1],
+        [200, -1],
+        [300, -1],
+      ],
+      irr: [
+        [0.1, 0],
+        [0.2, 0],
+        [0.3, 0],
+        [0.4, 0],
+      ],
+      irrStatus: [
+        [0, IRR_STATUS.indexOf("no-inflow")],
+        [0, IRR_STATUS.indexOf("no-inflow")],
+        [0, IRR_STATUS.indexOf("no-inflow")],
+        [0, IRR_STATUS.indexOf("no-inflow")],
+      ],
+    });
+    const [first, second] = summarizePolicies(block, shape, ["mining-only", "ai-only"], 50, 5);
+
+    it("ranks by mean NPV across paths", function () {
+      expectClose(first!.npvUsd.mean, 2, 1e-12);
+      expect([first!.rank, second!.rank]).to.deep.equal([1, 2]);
+    });
+
+    it("splits a path's win between policies that tie on it", function () {
+      // path 0: ai-only; path 1: tie; path 2: ai-only; path 3: mining-only
+      expectClose(first!.bestOnPaths, 1.5 / 4, 1e-12);
+      expectClose(second!.bestOnPaths, 2.5 / 4, 1e-12);
+    });
+
+    it("counts the paths that never repay the price", function () {
+      expect(first!.chanceNotRepaid).to.equal(0.25);
+      expect(second!.chanceNotRepaid).to.equal(1);
+    });
+
+    it("counts a path that paid nothing as an IRR of −100 %", function () {
+      expect(second!.irr.p50).to.equal(-1);
+      expect(second!.irrNone.noInflow).to.equal(4);
+    });
+
+    it("compares the payouts with the price held in BTC on the same path", function () {
+      // totals 55, 45, 60, 70 against holdings 60, 40, 50, 50
+      expect(first!.chanceBeatsBtc).to.equal(0.75);
+    });
+
+    it("gives the yield per year on the price", function () {
+      expectClose(first!.yieldPerYear.p50, 57.5 / 50 / 5, 1e-12);
+    });
+  });
+
+  describe("dayBands", function () {
+    it("gives null for a band that falls among paths that never got there", function () {
+      expect(dayBands([10, 20, -1, -1])).to.deep.include({ p5: 10 + 0.15 * 10, p95: null });
+    });
+
+    it("gives the median when most paths got there", function () {
+      expect(dayBands([10, 20, 30, -1]).p50).to.equal(25);
+    });
+  });
+
+  describe("summarizeHold", function () {
+    it("counts the paths where BTC held is worth less than the price", function () {
+      expect(summarizeHold(blockOf({}, [60, 40, 30, 50]), 50).chanceLoss).to.equal(0.5);
+    });
+  });
+});
