@@ -5,11 +5,8 @@
  */
 import { UserError } from "../cli/errors.js";
 import { readHashShareParameters } from "../deployment/parameters.js";
-import { USDC_UNITS_PER_USD } from "../model/constants.js";
+import { ONE_SHARE, unitsPerToken } from "../tokens.js";
 import type { SaleTerms } from "./block.js";
-
-/** Share base units in one share (18 decimals). */
-const SHARE_UNITS = 10n ** 18n;
 
 /** The sale terms of a deployment parameters file. */
 export async function saleTermsFrom(parametersPath: string, priceUsd?: number): Promise<SaleTerms> {
@@ -21,7 +18,7 @@ export async function saleTermsFrom(parametersPath: string, priceUsd?: number): 
       `cannot read the sale terms (${error instanceof Error ? error.message : String(error)}); give --price, or run on a network with a parameters file`,
     );
   }
-  const sharesPerThs = Number(parameters.pool.sharesPerTHs) / Number(SHARE_UNITS);
-  const parametersPrice = Number(parameters.sale.pricePerShare) / USDC_UNITS_PER_USD;
+  const sharesPerThs = Number(parameters.pool.sharesPerTHs) / Number(ONE_SHARE);
+  const parametersPrice = Number(parameters.sale.pricePerShare) / Number(unitsPerToken("usdc"));
   return { priceUsd: priceUsd ?? parametersPrice, sharesPerThs };
 }

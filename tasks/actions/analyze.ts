@@ -82,7 +82,7 @@ export default taskAction<AnalyzeTaskArguments>(async (args, session) => {
   );
   const rate = Math.round((result.stats.pathDays * 1000) / result.stats.ms);
   const lines = [
-    `Analyzed ${options.paths.toLocaleString("en-US")} paths × ${options.years} years of "${scenario.name}" (seed "${options.seed}"): ` +
+    `Analyzed ${options.paths.toLocaleString("en-US")} paths × ${options.years} year${options.years === 1 ? "" : "s"} of "${scenario.name}" (seed "${options.seed}"): ` +
       `one share at ${grouped(sale.priceUsd)} USD (${context.priceSource}), NPV at ${percent(result.discountRate)} a year, terminal value 0`,
     table,
     `  the same ${grouped(sale.priceUsd)} USD held in BTC: ${grouped(result.hold.endUsd.p50)} USD at the end (median), ` +
