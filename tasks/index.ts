@@ -3,6 +3,7 @@ import { investorTasks } from "./investor.js";
 import { simulateTasks } from "./simulate.js";
 import { dashboardTasks } from "./dashboard.js";
 import { analyzeTasks } from "./analyze.js";
+import { fitTasks } from "./fit.js";
 
 /** Every HashShare task, registered by hardhat.config.ts. */
 export const hashShareTasks = [
@@ -11,4 +12,5 @@ export const hashShareTasks = [
   ...simulateTasks,
   ...dashboardTasks,
   ...analyzeTasks,
+  ...fitTasks,
 ];

@@ -29,9 +29,13 @@ export function subsidySats(height: number): bigint {
   return INITIAL_SUBSIDY_SATS >> BigInt(halvings);
 }
 
-/** Subsidy of the block at `height`, in BTC (`subsidySats / 1e8`). */
+/**
+ * Subsidy of the block at `height`, in BTC (`subsidySats / 1e8`), without bigint arithmetic (it is on the model's
+ * daily path): dividing 50e8 by a power of two is exact in floating point, and the floor is the right shift's.
+ */
 export function subsidyBtc(height: number): number {
-  return Number(subsidySats(height)) / SATS_PER_BTC;
+  const halvings = halvingsAt(height);
+  return halvings >= 64 ? 0 : Math.floor(Number(INITIAL_SUBSIDY_SATS) / 2 ** halvings) / SATS_PER_BTC;
 }
 
 /** Height of the first block after `height` whose subsidy differs (the next halving). */

@@ -1,0 +1,75 @@
+import { expect } from "chai";
+
+import {
+  advanceDay,
+  createNetworkState,
+  hashrateAtTarget,
+  type NetworkParams,
+  networkCostUsdPerPhDay,
+  retargetStep,
+  zero,
+} from "../../../src/model/v2/index.js";
+import { expectClose } from "../helpers.js";
+
+const params: NetworkParams = {
+  networkEfficiency0: 22,
+  networkEfficiencyGain: 0.15,
+  networkPowerPrice: 50,
+  upElasticity: 0.6,
+  downElasticity: 0.6,
+  lagDays: 7,
+  difficultyNoise: 0,
+};
+
+describe("network model", function () {
+  describe("networkCostUsdPerPhDay", function () {
+    it("is networkEfficiency × 0.024 × networkPowerPrice, falling by the gain a year", function () {
+      expectClose(networkCostUsdPerPhDay(params, 0), 22 * 0.024 * 50, 1e-12);
+      expectClose(networkCostUsdPerPhDay(params, 1), 22 * 0.85 * 0.024 * 50, 1e-12);
+    });
+  });
+
+  describe("retargetStep", function () {
+    it("is 14 days over the epoch's duration, clamped to ×4 / ÷4", function () {
+      expect(retargetStep(14)).to.equal(1);
+      expect(retargetStep(7)).to.equal(2);
+      expect(retargetStep(1)).to.equal(4);
+      expect(retargetStep(100)).to.equal(0.25);
+    });
+  });
+
+  describe("advanceDay", function () {
+    it("finds 144 blocks a day at the target hashrate", function () {
+      const state = createNetworkState({ difficulty: 1e14, height: 1000, margin: 0 });
+      advanceDay(state, params, 70_000, 0.01, zero);
+      expectClose(state.blocks, 144, 1e-9);
+    });
+
+    it("retargets by the epoch's own duration: an epoch mined in 7 days doubles the difficulty", function () {
+      // 72 blocks before the retarget at 2016 at twice the target pace: half a day in, 6.5 days after the epoch began
+      const state = createNetworkState({ difficulty: 1e14, height: 1944, margin: 0, epochStart: -6.75 });
+      state.hashrate = 2 * hashrateAtTarget(1e14);
+      advanceDay(state, params, 70_000, 0.01, zero);
+      expect(state.retargeted).to.equal(true);
+      expectClose(state.difficulty, 1e14 * (14 / 7), 1e3);
+      expectClose(state.epochStart, 0.25, 1e-9);
+    });
+
+    it("splits a day at the halving height", function () {
+      const state = createNetworkState({ difficulty: 1e14, height: 1_050_000 - 72, margin: 0 });
+      advanceDay(state, params, 70_000, 0, zero);
+      const fullDay = (86_400 * 3.125) / (1e14 * 2 ** 32);
+      expectClose(state.btcPerHsDay / fullDay, 0.75, 1e-9); // half a day at 3.125, half at 1.5625
+    });
+
+    it("grows hashrate above cost and shrinks it below", function () {
+      const up = createNetworkState({ difficulty: 1e14, height: 1000, margin: 0.5 });
+      const before = up.hashrate;
+      advanceDay(up, params, 1e6, 0, zero);
+      expect(up.hashrate).to.be.greaterThan(before);
+      const down = createNetworkState({ difficulty: 1e14, height: 1000, margin: -0.5 });
+      advanceDay(down, params, 1, 0, zero);
+      expect(down.hashrate).to.be.lessThan(before);
+    });
+  });
+});
