@@ -13,6 +13,7 @@ import { z } from "zod";
 
 import type { AiMode } from "./ai.js";
 import { contractTermDays } from "./allocation.js";
+import { parseScenario as parseScenarioV2, type Scenario as ScenarioV2 } from "./v2/scenario.js";
 
 /** A validated scenario. Percent fields hold percentages (2.5 means 2.5 %). */
 export interface Scenario {
@@ -311,10 +312,52 @@ function formatIssue(input: unknown, issue: z.ZodIssue): string {
 }
 
 /**
- * Validates a scenario object (e.g. a parsed JSON file) and merges it over the defaults.
+ * The v1 reading of a v2 scenario (a file with a `$schema`, see v2/scenario.ts), until the simulator moves to the
+ * v2 model: the fields both versions share are carried over (the capacity under contract at the start converted
+ * from IT MW to gross MW); the rest keep their v1 defaults.
+ */
+export function scenarioFromV2(v2: ScenarioV2): Scenario {
+  return parseScenario({
+    name: v2.name,
+    description: v2.description,
+    capacityMw: v2.capacityMw,
+    capacityGrowthMwPerYear: 0,
+    startHeight: v2.startHeight,
+    startDate: v2.startDate,
+    aiMode: v2.aiMode,
+    difficulty0: v2.difficulty0,
+    feeShare: v2.feeShare,
+    btcPrice0: v2.btcPrice0,
+    btcVolatility: v2.btcVolatility,
+    btcDrift: v2.btcDrift,
+    fleetEfficiency: v2.fleetEfficiency,
+    powerPrice: v2.powerPrice,
+    poolFee: v2.poolFee,
+    uptime: v2.uptime,
+    aiColoRevenue: v2.aiColoRevenue,
+    aiColoMargin: v2.aiColoMargin,
+    gpuRentH100: v2.gpuRentH100,
+    powerPerGpu: v2.powerPerGpu,
+    gpuUtilization: v2.gpuUtilization,
+    gpuOwnershipCost: v2.gpuOwnershipCost,
+    conversionCapex: v2.conversionCapex,
+    conversionLag: v2.conversionLag,
+    contractTerm: v2.contractTerm,
+    maxAiShare: v2.maxAiShare,
+    aiMwAtStart: v2.aiItMwAtStart * v2.itToGrossMw,
+    aiContractAgeAtStartDays: v2.aiContractAgeAtStartDays,
+    operatorFee: v2.operatorFee,
+    discountRate: v2.discountRate,
+  });
+}
+
+/**
+ * Validates a scenario object (e.g. a parsed JSON file) and merges it over the defaults. A v2 scenario file
+ * (one with a `$schema` field) is validated as v2 and read through `scenarioFromV2`.
  * @throws Error with a one-line message naming each invalid field and the reason
  */
 export function parseScenario(input: unknown): Scenario {
+  if (input !== null && typeof input === "object" && "$schema" in input) return scenarioFromV2(parseScenarioV2(input));
   const result = scenarioSchema.safeParse(input === undefined ? {} : input, { errorMap });
   if (!result.success) {
     throw new Error(result.error.issues.map((issue) => formatIssue(input, issue)).join("; "));

@@ -129,31 +129,11 @@ describe("scenario", function () {
   });
 
   describe("loadScenario", function () {
-    it("loads scenarios/default.json to exactly the defaults", function () {
-      const loaded = loadScenario(new URL("default.json", scenarios).pathname);
-      expect(loaded.name).to.equal("default");
-      expect(loaded.description).to.not.equal("");
-      expect({ ...loaded, description: "" }).to.deep.equal(DEFAULT_SCENARIO);
-    });
-
-    it("loads the bull, bear and ai-boom files over the defaults", function () {
-      const bull = loadScenario(new URL("bull.json", scenarios).pathname);
-      const bear = loadScenario(new URL("bear.json", scenarios).pathname);
-      const aiBoom = loadScenario(new URL("ai-boom.json", scenarios).pathname);
-      expect(bull.btcDrift).to.equal(0.3);
-      expect(bear.btcDrift).to.equal(-0.3);
-      expect(aiBoom.aiColoRevenue).to.equal(1.9);
-      expect(bull.powerPrice).to.equal(DEFAULT_SCENARIO.powerPrice);
-    });
-
-    it("loads the demo file: the defaults plus 5 MW of AI two years into its contract", function () {
+    it("reads a v2 scenario file (it has a $schema) through scenarioFromV2", function () {
       const demo = loadScenario(new URL("demo.json", scenarios).pathname);
-      expect(demo.description).to.not.equal("");
-      expect({ ...demo, name: "default", description: "" }).to.deep.equal({
-        ...DEFAULT_SCENARIO,
-        aiMwAtStart: 5,
-        aiContractAgeAtStartDays: 730,
-      });
+      expect(demo.name).to.equal("demo");
+      expect(demo.aiMwAtStart).to.be.closeTo(5 * 1.4, 1e-9);
+      expect(demo.aiContractAgeAtStartDays).to.equal(730);
     });
 
     it("names the file when it is missing or not JSON, and the field when it is invalid", function () {

@@ -1,0 +1,72 @@
+/**
+ * The two values the arbitrage rule compares, per gross MW, at `discountRate` (ECONOMICS "Allocation policies"):
+ *
+ * - AI: the present value of one deal's net income — revenue minus operating cost over term + renewal from the
+ *   end of the conversion lag, minus the loan instalments, minus the operator's equity paid at signing.
+ * - Mining: the present value of the margin (after power, opex and depreciation; 0 on shutdown days) the same
+ *   capacity would earn instead over the same days (lag + term + renewal), on the network model's expected path:
+ *   no noise, the BTC price at its expected value `S × e^(μ t)`, fees at `feeShare`, halvings and retargets
+ *   included. The projection moves in `PROJECTION_STEP_DAYS` steps.
+ */
+import { DAYS_PER_YEAR } from "../constants.js";
+import { aiOpexPerDay, aiRevenuePerDay, dealFinancing, dailyInstalment, type DealParams, termDays } from "./deals.js";
+import { emptyMiningDay, type FleetParams, miningMarginPerMw } from "./fleet.js";
+import { advanceDay, copyNetworkState, type NetworkParams, type NetworkState, zero } from "./network.js";
+import type { Scenario } from "./scenario.js";
+
+/** Step of the mining projection, days (one difficulty epoch). */
+export const PROJECTION_STEP_DAYS = 14;
+
+/** Discount factor of day `day` at `ratePct` a year. */
+export function discountFactor(ratePct: number, day: number): number {
+  return Math.pow(1 + ratePct / 100, -day / DAYS_PER_YEAR);
+}
+
+/** Days the capacity is away from mining when it converts: lag + term + renewal. */
+export function dealHorizonDays(p: DealParams): number {
+  return p.conversionLag + termDays(p.contractTerm) + termDays(p.renewalTerm);
+}
+
+/** PV of one gross MW's AI deal signed today (see the file comment), USD. */
+export function aiValuePerMw(p: DealParams, discountRatePct: number): number {
+  const { loanUsd, equityUsd } = dealFinancing(p, 1);
+  const term = termDays(p.contractTerm);
+  const instalment = dailyInstalment(loanUsd, p.loanRate, term);
+  const daily = 1 / (1 + discountRatePct / 100) ** (1 / DAYS_PER_YEAR);
+  let factor = discountFactor(discountRatePct, p.conversionLag);
+  let value = -equityUsd;
+  const earning = term + termDays(p.renewalTerm);
+  for (let d = 0; d < earning; d++) {
+    const revenue = aiRevenuePerDay(p, 1, d);
+    value += factor * (revenue - aiOpexPerDay(p, 1, revenue) - (d < term ? instalment : 0));
+    factor *= daily;
+  }
+  return value;
+}
+
+const scratchState = {} as NetworkState;
+const scratchDay = emptyMiningDay();
+
+/**
+ * PV of one gross MW's mining margin over `horizonDays` from today, on the expected path from `network` (not
+ * modified), USD.
+ * @param priceUsd today's BTC price
+ */
+export function miningValuePerMw(
+  s: FleetParams & Pick<Scenario, "btcDrift" | "feeShare" | "discountRate">,
+  params: NetworkParams,
+  network: NetworkState,
+  priceUsd: number,
+  horizonDays: number,
+): number {
+  copyNetworkState(network, scratchState);
+  let value = 0;
+  for (let t = 0; t < horizonDays; t += PROJECTION_STEP_DAYS) {
+    const span = Math.min(PROJECTION_STEP_DAYS, horizonDays - t);
+    const price = priceUsd * Math.exp((s.btcDrift * (t + span / 2)) / DAYS_PER_YEAR);
+    advanceDay(scratchState, params, price, s.feeShare / 100, zero, span);
+    const margin = miningMarginPerMw(s, scratchState.btcPerHsDay, price, scratchDay);
+    value += margin * span * discountFactor(s.discountRate, t + span / 2);
+  }
+  return value;
+}

@@ -1,0 +1,141 @@
+import { expect } from "chai";
+
+import {
+  defaultScenario,
+  loadHistory,
+  parseScenario,
+  POLICY_NAMES,
+  rowOf,
+  simulatePath,
+} from "../../../src/model/v2/index.js";
+
+const scenario = defaultScenario();
+const DAYS = 800;
+
+describe("simulatePath", function () {
+  this.timeout(30_000);
+
+  describe("determinism", function () {
+    it("gives identical columns and decisions for the same seed and scenario", function () {
+      for (const policy of POLICY_NAMES) {
+        const a = simulatePath(scenario, { seed: "same", pathIndex: 3, days: DAYS, policy });
+        const b = simulatePath(scenario, { seed: "same", pathIndex: 3, days: DAYS, policy });
+        expect(a.columns).to.deep.equal(b.columns);
+        expect(a.decisions).to.deep.equal(b.decisions);
+      }
+    });
+
+    it("derives path i from (seed, i) alone: the same path whatever was simulated before it", function () {
+      const alone = simulatePath(scenario, { seed: 7, pathIndex: 5, days: 200, policy: "arbitrage" });
+      for (let i = 0; i < 5; i++) simulatePath(scenario, { seed: 7, pathIndex: i, days: 200, policy: "arbitrage" });
+      const after = simulatePath(scenario, { seed: 7, pathIndex: 5, days: 200, policy: "arbitrage" });
+      expect(after.columns).to.deep.equal(alone.columns);
+    });
+
+    it("gives different paths for different path indices", function () {
+      const a = simulatePath(scenario, { seed: 7, pathIndex: 0, days: 30, policy: "mining-only" });
+      const b = simulatePath(scenario, { seed: 7, pathIndex: 1, days: 30, policy: "mining-only" });
+      expect(a.columns.priceUsd[29]).to.not.equal(b.columns.priceUsd[29]);
+    });
+
+    it("shares the market path between policies of one seed and path", function () {
+      const a = simulatePath(scenario, { seed: 1, pathIndex: 0, days: DAYS, policy: "mining-only" });
+      const b = simulatePath(scenario, { seed: 1, pathIndex: 0, days: DAYS, policy: "ai-only" });
+      expect(a.columns.priceUsd).to.deep.equal(b.columns.priceUsd);
+      expect(a.columns.difficulty).to.deep.equal(b.columns.difficulty);
+    });
+  });
+
+  describe("policies", function () {
+    it("mining-only never converts", function () {
+      const path = simulatePath(scenario, { seed: 2, pathIndex: 0, days: DAYS, policy: "mining-only" });
+      expect(path.decisions).to.deep.equal([]);
+      expect(Math.max(...path.columns.aiShare)).to.equal(0);
+    });
+
+    it("ai-only converts maxAiShare in whole dealSize blocks on day 0", function () {
+      const path = simulatePath(scenario, { seed: 2, pathIndex: 0, days: 10, policy: "ai-only" });
+      expect(path.decisions).to.have.length(1);
+      expect(path.decisions[0]!.convertedMw).to.equal(30);
+      expect(path.columns.aiShare[0]).to.equal(0.6);
+    });
+
+    it("arbitrage states both values and converts only when AI is worth more", function () {
+      const path = simulatePath(scenario, { seed: 2, pathIndex: 0, days: DAYS, policy: "arbitrage" });
+      expect(path.decisions.length).to.be.greaterThan(0);
+      for (const d of path.decisions) {
+        expect(Number.isFinite(d.aiValueUsdPerMw) && Number.isFinite(d.miningValueUsdPerMw)).to.equal(true);
+        expect(d.convertedMw > 0).to.equal(d.aiValueUsdPerMw > d.miningValueUsdPerMw);
+        expect(d.reason).to.match(/M USD\/MW/);
+      }
+      expect(Math.max(...path.columns.aiShare)).to.be.at.most(0.6 + 1e-12);
+    });
+
+    it("arbitrage keeps mining when AI deals are worth nothing", function () {
+      const poorAi = parseScenario({ aiColoRevenue: 0.2 });
+      const path = simulatePath(poorAi, { seed: 2, pathIndex: 0, days: 100, policy: "arbitrage" });
+      expect(path.decisions.every((d) => d.convertedMw === 0)).to.equal(true);
+      expect(path.decisions[0]!.reason).to.match(/keeps mining/);
+    });
+  });
+
+  describe("accounting", function () {
+    const path = simulatePath(scenario, { seed: 4, pathIndex: 0, days: DAYS, policy: "ai-only" });
+    const c = path.columns;
+
+    it("converted capacity mines nothing and earns nothing during the conversion lag", function () {
+      const day = 100;
+      expect(c.convertingMw[day]).to.equal(30);
+      expect(c.aiRevenueUsd[day]).to.equal(0);
+      expect(c.miningMw[day]! === 20 || c.shutdown[day] === 1).to.equal(true);
+    });
+
+    it("earns AI revenue from the end of the lag: IT MW × aiColoRevenue / 365", function () {
+      const day = scenario.conversionLag;
+      expect(c.aiMw[day]).to.equal(30);
+      expect(c.aiRevenueUsd[day]).to.be.closeTo(((30 / 1.4) * 1.75e6) / 365, 1e-6);
+    });
+
+    it("never pays holders a negative amount and carries losses forward", function () {
+      for (let d = 0; d < DAYS; d++) {
+        expect(c.holdersMiningUsd[d]).to.be.at.least(0);
+        expect(c.holdersAiUsd[d]).to.be.at.least(0);
+        if (c.holdersMiningUsd[d]! > 0) expect(c.carriedLossMiningUsd[d]).to.equal(0);
+      }
+    });
+
+    it("rowOf returns one day with its date", function () {
+      const row = rowOf(path, 1);
+      expect(row.date).to.equal("2026-03-02");
+      expect(row.priceUsd).to.equal(c.priceUsd[1]);
+    });
+  });
+
+  describe("history", function () {
+    it("replays the actual prices and difficulty from a start date", function () {
+      const history = loadHistory();
+      const path = simulatePath(scenario, {
+        seed: 0,
+        pathIndex: 0,
+        days: 30,
+        policy: "mining-only",
+        history: { data: history, start: "2025-01-01", network: "actual" },
+      });
+      const i = history.days.findIndex((d) => d.date === "2025-01-01");
+      expect(path.columns.priceUsd[0]).to.equal(history.days[i]!.priceUsd);
+      expect(path.columns.difficulty[10]).to.equal(history.days[i + 10]!.difficulty);
+    });
+
+    it("refuses a run longer than the history with a one-line error", function () {
+      expect(() =>
+        simulatePath(scenario, {
+          seed: 0,
+          pathIndex: 0,
+          days: 1000,
+          policy: "mining-only",
+          history: { data: loadHistory(), start: "2025-06-01", network: "model" },
+        }),
+      ).to.throw(/^history: 2025-06-01 plus 1000 days needs rows with difficulty/);
+    });
+  });
+});
