@@ -1,20 +1,18 @@
 /**
- * Gas benchmark: HashShare's hot paths for a pool with two payout tokens (8-decimal WBTC, 6-decimal USDC), for three
- * revenue-sharing designs measured in the same run (see `bench/gas/designs.ts`), each as a ratio to a plain
+ * Gas benchmark: HashShare's hot paths for a pool with two payout tokens (8-decimal WBTC, 6-decimal USDC), for
+ * several revenue-sharing designs measured in the same run (see `bench/gas/designs.ts`), each as a ratio to a plain
  * OpenZeppelin ERC-20 transfer (existing → existing) measured in that run:
  *  - MiningPoolShare, the deployed contract: exact over the SPEC's whole range;
  *  - the ERC-1726 peer (DividendPayingToken, contracts/bench, BENCHMARK ONLY): the usual way of paying revenue to an
  *    ERC-20's holders, what MiningPoolShare should cost no more than on transfer, claim and claimAll;
- *  - PackedRevenueShare (contracts/bench, BENCHMARK ONLY): both tokens in 128-bit lanes of one slot, with the
- *    precision limits printed under the table.
+ *  - and, in a second table, the layouts studied to get there (contracts/bench, BENCHMARK ONLY).
  *
- * Every design is driven through the same steady state of a live pool: holders bought before the first deposit,
- * revenue has been deposited for several epochs (both tokens), holders have claimed before (so their payout-token
- * balances are non-zero) and have traded (so their revenue corrections are non-zero). First-touch costs
- * (zero → non-zero storage) are listed apart.
- *
- * Deposits with 2 and with 1,000 holders are measured on two pools per design with the same total supply and the
- * same deposit history, so an O(1) deposit costs exactly the same in both.
+ * Every design is driven through the same steady state of a live pool (`bench/gas/scenario.ts`): holders bought
+ * before the first deposit, revenue has been deposited for several epochs (both tokens), holders have claimed
+ * before (so their payout-token balances are non-zero) and have traded (so their revenue corrections are non-zero).
+ * First-touch costs (zero → non-zero storage) are listed apart. Deposits with 2 and with 1,000 holders are
+ * measured on two pools per design with the same total supply and the same deposit history, so an O(1) deposit
+ * costs exactly the same in both.
  *
  * Run: `npm run bench` (or `npx hardhat run bench/gas.ts`). With `BENCH_GAS_JSON=<file>` it also writes every
  * figure (gas and ratios) to that file as JSON.
@@ -25,124 +23,39 @@ import path from "node:path";
 import { network } from "hardhat";
 
 import { toJson } from "../src/cli/output.js";
-import { ONE_SHARE } from "../src/tokens.js";
-import type { BatchMinter, HashrateOracle, MockERC20 } from "../typechain-types/index.js";
-import { designs, type BenchPool, type Design } from "./gas/designs.js";
+import { designs, type Design } from "./gas/designs.js";
+import { OPERATIONS, POOL_SHARES, setUpBench, WIDE_HOLDERS, type Measured, type Operation } from "./gas/scenario.js";
 
-const { ethers } = await network.create();
-
-const SHARE = ONE_SHARE;
-/** Total supply of every benchmarked pool while the deposits are measured: 1,000 shares. */
-const POOL_SHARES = 1_000n;
-const WIDE_HOLDERS = 1_000;
-/** Holders minted per BatchMinter transaction (~114k gas each for a new holder: well inside one block). */
-const MINT_BATCH = 100;
 const JSON_FILE = process.env.BENCH_GAS_JSON;
 
-const [admin, alice, bob, carol] = await ethers.getSigners();
+const { ethers } = await network.create();
+const bench = await setUpBench(ethers);
+const { baseline } = bench;
 
-async function gasOf(tx: Promise<{ wait(): Promise<{ gasUsed: bigint } | null> }>): Promise<bigint> {
-  const receipt = await (await tx).wait();
-  if (receipt === null) throw new Error("bench: transaction has no receipt");
-  return receipt.gasUsed;
-}
-
-const plain = (await ethers.deployContract("MockERC20", ["Plain", "PLN", 18])) as unknown as MockERC20;
-const wbtc = (await ethers.deployContract("MockERC20", ["Wrapped BTC", "WBTC", 8])) as unknown as MockERC20;
-const usdc = (await ethers.deployContract("MockERC20", ["USD Coin", "USDC", 6])) as unknown as MockERC20;
-const oracle = (await ethers.deployContract("HashrateOracle", [admin.address, 1])) as unknown as HashrateOracle;
-const batchMinter = (await ethers.deployContract("BatchMinter")) as unknown as BatchMinter;
-await oracle.grantRole(await oracle.REPORTER_ROLE(), admin.address);
-for (const token of [wbtc, usdc]) await token.mint(admin.address, 10n ** 30n);
-
-// Baseline: a plain OpenZeppelin ERC-20 transfer between two accounts that both hold the token.
-await plain.mint(alice.address, 10n ** 24n);
-await plain.mint(bob.address, 10n ** 24n);
-const baseline = await gasOf(plain.connect(alice).transfer(bob.address, SHARE));
-
-/** Deposits one day of revenue (WBTC from mining, USDC from AI); returns the gas of the WBTC deposit. */
-async function depositDay(pool: BenchPool, epoch: bigint): Promise<bigint> {
-  const gas = await gasOf(pool.deposit(wbtc, 12_345_679n, 0, epoch));
-  await pool.deposit(usdc, 987_654_321n, 1, epoch);
-  return gas;
-}
-
-/**
- * Brings a pool to the steady state: POOL_SHARES shares minted before the first deposit (alice and bob, plus
- * `others` generated holders of one share each), three days of revenue, claims and trades in between.
- * Returns the gas of the very first deposit of a token.
- */
-async function steadyState(pool: BenchPool, others: number): Promise<bigint> {
-  const each = (POOL_SHARES - BigInt(others)) / 2n;
-  await pool.mint(alice.address, each * SHARE);
-  await pool.mint(bob.address, each * SHARE);
-  const seed = ethers.id(`holders of ${pool.address}`);
-  for (let first = 0; first < others; first += MINT_BATCH) {
-    await batchMinter.mintMany(pool.address, seed, first, Math.min(MINT_BATCH, others - first), SHARE);
-  }
-  if ((await pool.totalSupply()) !== POOL_SHARES * SHARE) throw new Error("bench: unexpected supply");
-  const firstDeposit = await depositDay(pool, 1n);
-  await pool.claimAll(alice);
-  await pool.claimAll(bob);
-  await pool.transfer(alice, bob.address, SHARE);
-  await pool.transfer(bob, alice.address, 2n * SHARE);
-  await depositDay(pool, 2n);
-  await depositDay(pool, 3n);
-  return firstDeposit;
-}
-
-const OPERATIONS = [
-  "transfer",
-  "transferNew",
-  "mint",
-  "deposit2",
-  "deposit1000",
-  "claim",
-  "claimAll",
-  "mintNew",
-  "firstDeposit",
-] as const;
-type Operation = (typeof OPERATIONS)[number];
-type Measured = Record<Operation, bigint>;
-
-async function measure(design: Design): Promise<{ gas: Measured; supply: bigint }> {
-  const context = { ethers, admin, oracle, batchMinter, wbtc, usdc };
-  const pool = await design.deploy(context);
-  const wide = await design.deploy(context);
-  const firstDeposit = await steadyState(pool, 0);
-  await steadyState(wide, WIDE_HOLDERS - 2);
-  // Same supply, same deposit history: an O(1) deposit costs the same whatever the number of holders.
-  const deposit2 = await depositDay(pool, 4n);
-  const deposit1000 = await depositDay(wide, 4n);
-
-  const transfer = await gasOf(pool.transfer(alice, bob.address, SHARE));
-  const transferNew = await gasOf(pool.transfer(alice, carol.address, SHARE));
-  const mint = await gasOf(pool.mint(bob.address, SHARE));
-  await depositDay(pool, 5n);
-  const claim = await gasOf(pool.claim(alice, wbtc));
-  const claimAll = await gasOf(pool.claimAll(bob));
-  const mintNew = await gasOf(pool.mint(ethers.Wallet.createRandom().address, SHARE));
-  const gas = { transfer, transferNew, mint, deposit2, deposit1000, claim, claimAll, mintNew, firstDeposit };
-  return { gas, supply: await pool.totalSupply() };
-}
-
-const all = designs({ ethers, admin, oracle, batchMinter, wbtc, usdc });
-const [pool, peer, packed] = all;
+const all = designs(bench.context);
 const results = new Map<Design, { gas: Measured; supply: bigint }>();
-for (const design of all) results.set(design, await measure(design));
-const gasOfDesign = (design: Design): Measured => results.get(design)!.gas;
+for (const design of all) results.set(design, await bench.measure(design));
+const gasOf = (design: Design): Measured => results.get(design)!.gas;
+const byKey = (key: string): Design => all.find((design) => design.key === key)!;
+const pool = byKey("miningPoolShare");
+const peer = byKey("erc1726Peer");
+const studies = all.filter((design) => design !== pool && design !== peer);
 
 const ratio = (gas: bigint) => Number(gas) / Number(baseline);
-const versus = (gas: bigint, reference: bigint) => {
-  const percent = ((Number(gas) - Number(reference)) / Number(reference)) * 100;
+const versusPeer = (design: Design, op: Operation) => {
+  const reference = Number(gasOf(peer)[op]);
+  const percent = ((Number(gasOf(design)[op]) - reference) / reference) * 100;
   return `${percent >= 0 ? "+" : "−"}${Math.abs(percent).toFixed(1)} %`;
 };
+const cells = (design: Design, op: Operation) => [`${gasOf(design)[op]}`, ratio(gasOf(design)[op]).toFixed(2)];
+const flat = (design: Design) => (Number(gasOf(design).deposit1000) / Number(gasOf(design).deposit2)).toFixed(4);
+const row = (cells: readonly string[]) => console.log(`| ${cells.join(" | ")} |`);
 
 /** Each operation's row title and its ceiling (issue #7: no operation may cost more than in the first release). */
 const ROWS: Record<Operation, [string, string]> = {
   transfer: ["share transfer (existing→existing)", "≤ 1.81 and ≤ peer"],
   transferNew: ["share transfer (→new holder)", ""],
-  mint: ["mint (→existing holder)¹", ""],
+  mint: ["mint (→existing holder)¹", "≤ 1.82"],
   deposit2: ["deposit, 2 holders", "≤ 2.78"],
   deposit1000: [`deposit, ${WIDE_HOLDERS.toLocaleString("en-US")} holders`, "= 2 holders"],
   claim: ["claim (one token)", "≤ 1.61 and ≤ peer"],
@@ -151,35 +64,33 @@ const ROWS: Record<Operation, [string, string]> = {
   firstDeposit: ["first-touch: first deposit of a token", ""],
 };
 
-const cells = (design: Design, op: Operation) => {
-  const gas = gasOfDesign(design)[op];
-  return `${gas} | ${ratio(gas).toFixed(2)}`;
-};
 console.log(`Gas, pool with 2 payout tokens (WBTC 8 dec, USDC 6 dec), ${POOL_SHARES} shares while depositing`);
 console.log("");
-console.log(
-  `| operation | ${pool.name} gas | ratio | ${peer.name} gas | ratio | ${pool.name} vs peer ` +
-    `| ${packed.name} gas | ratio | ceiling (ratio) |`,
-);
-console.log("|---|---:|---:|---:|---:|---:|---:|---:|---|");
-console.log(
-  `| plain ERC-20 transfer (existing→existing) | ${baseline} | 1.00 | ${baseline} | 1.00 | | ${baseline} | 1.00 | |`,
-);
+row(["operation", `${pool.name} gas`, "ratio", `${peer.name} gas`, "ratio", `${pool.name} vs peer`, "ceiling (ratio)"]);
+row(["---", "---:", "---:", "---:", "---:", "---:", "---"]);
+row(["plain ERC-20 transfer (existing→existing)", `${baseline}`, "1.00", `${baseline}`, "1.00", "", ""]);
 for (const op of OPERATIONS) {
-  const [title, ceiling] = ROWS[op];
-  const diff = versus(gasOfDesign(pool)[op], gasOfDesign(peer)[op]);
-  console.log(`| ${title} | ${cells(pool, op)} | ${cells(peer, op)} | ${diff} | ${cells(packed, op)} | ${ceiling} |`);
+  row([ROWS[op][0], ...cells(pool, op), ...cells(peer, op), versusPeer(pool, op), ROWS[op][1]]);
 }
-const flat = (design: Design) =>
-  (Number(gasOfDesign(design).deposit1000) / Number(gasOfDesign(design).deposit2)).toFixed(4);
-console.log(
-  `| deposit(${WIDE_HOLDERS}) / deposit(2) | | ${flat(pool)} | | ${flat(peer)} | | | ${flat(packed)} | 1.0000 |`,
-);
+row([`deposit(${WIDE_HOLDERS}) / deposit(2)`, "", flat(pool), "", flat(peer), "", "1.0000"]);
 console.log("");
 console.log(
-  `¹ ${pool.name}'s mint also checks the hashrate oracle's report; the peer's and ${packed.name}'s mint have no ` +
-    `backing check.`,
+  `¹ ${pool.name}'s mint also checks the hashrate oracle's report; the other designs have no backing check. ` +
+    `Ceilings: the first release's ratios, which no operation may exceed, and the peer's.`,
 );
+
+if (studies.length > 0) {
+  console.log("");
+  console.log(`Layouts studied (benchmark only, contracts/bench), same run, same baseline (${baseline} gas = 1.00):`);
+  console.log("");
+  row(["operation", ...studies.flatMap((design) => [`${design.name} gas`, "ratio", "vs peer"])]);
+  row(["---", ...studies.flatMap(() => ["---:", "---:", "---:"])]);
+  for (const op of OPERATIONS) {
+    row([ROWS[op][0], ...studies.flatMap((design) => [...cells(design, op), versusPeer(design, op)])]);
+  }
+  row([`deposit(${WIDE_HOLDERS}) / deposit(2)`, ...studies.flatMap((design) => ["", flat(design), ""])]);
+}
+console.log("");
 for (const design of all) console.log(`Precision, ${design.name}: ${design.precision(results.get(design)!.supply)}.`);
 
 if (JSON_FILE !== undefined && JSON_FILE !== "") {
@@ -190,8 +101,8 @@ if (JSON_FILE !== undefined && JSON_FILE !== "") {
         design.key,
         {
           name: design.name,
-          gas: gasOfDesign(design),
-          ratio: Object.fromEntries(OPERATIONS.map((op) => [op, Number(ratio(gasOfDesign(design)[op]).toFixed(4))])),
+          gas: gasOf(design),
+          ratio: Object.fromEntries(OPERATIONS.map((op) => [op, Number(ratio(gasOf(design)[op]).toFixed(4))])),
         },
       ]),
     ),
