@@ -22,12 +22,27 @@ export interface Settlement {
  * @param operatorFeePct `operatorFee`, % of net revenue
  */
 export function settleDay(netUsd: number, carriedLossUsd: number, operatorFeePct: number): Settlement {
+  return settleInto({ payoutUsd: 0, operatorFeeUsd: 0, carriedLossUsd: 0 }, netUsd, carriedLossUsd, operatorFeePct);
+}
+
+/** `settleDay` writing into `out` (no allocation, for the model's daily loop); returns `out`. */
+export function settleInto(
+  out: Settlement,
+  netUsd: number,
+  carriedLossUsd: number,
+  operatorFeePct: number,
+): Settlement {
   const available = netUsd - carriedLossUsd;
   if (!(available > 0)) {
-    return { payoutUsd: 0, operatorFeeUsd: 0, carriedLossUsd: -available > 0 ? -available : 0 };
+    out.payoutUsd = 0;
+    out.operatorFeeUsd = 0;
+    out.carriedLossUsd = -available > 0 ? -available : 0;
+    return out;
   }
-  const operatorFeeUsd = available * (operatorFeePct / 100);
-  return { payoutUsd: available - operatorFeeUsd, operatorFeeUsd, carriedLossUsd: 0 };
+  out.operatorFeeUsd = available * (operatorFeePct / 100);
+  out.payoutUsd = available - out.operatorFeeUsd;
+  out.carriedLossUsd = 0;
+  return out;
 }
 
 /** floor(amount × 10^decimals) as a bigint base-unit amount; 0 for non-positive or non-finite amounts. */

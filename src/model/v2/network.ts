@@ -73,7 +73,7 @@ export interface NetworkState {
   blocks: number;
   /** true when a retarget happened during the day */
   retargeted: boolean;
-  /** subsidy, BTC, of the day's last block */
+  /** subsidy of the next block, BTC (updated at each halving height) */
   subsidyBtc: number;
 }
 
@@ -84,7 +84,7 @@ export function hashrateAtTarget(difficulty: number): number {
 
 /** The marginal miner's cash cost of 1 PH/s for one day, USD, `years` after day 0. */
 export function networkCostUsdPerPhDay(params: NetworkParams, years: number): number {
-  const efficiency = params.networkEfficiency0 * Math.pow(1 - params.networkEfficiencyGain, years);
+  const efficiency = params.networkEfficiency0 * Math.exp(years * Math.log1p(-params.networkEfficiencyGain));
   return efficiency * COST_FACTOR * params.networkPowerPrice;
 }
 
@@ -165,7 +165,7 @@ export function advanceDay(
     const nextEpoch = (Math.floor(height / DIFFICULTY_EPOCH_BLOCKS) + 1) * DIFFICULTY_EPOCH_BLOCKS;
     const nextHalving = (Math.floor(height / HALVING_INTERVAL) + 1) * HALVING_INTERVAL;
     const boundary = nextEpoch < nextHalving ? nextEpoch : nextHalving;
-    const subsidy = subsidyBtc(Math.floor(height));
+    const subsidy = state.subsidyBtc;
     const toBoundary = (boundary - height) / rate;
     const step = toBoundary < remaining ? toBoundary : remaining;
     btcPerHsDay += (step * SECONDS_PER_DAY * subsidy * (1 + feeShare)) / (state.difficulty * TWO_POW_32);
@@ -173,6 +173,7 @@ export function advanceDay(
     remaining -= step;
     if (step === toBoundary) {
       state.height = boundary;
+      if (boundary === nextHalving) state.subsidyBtc = subsidyBtc(boundary);
       if (boundary === nextEpoch) {
         const now = state.time + (span - remaining);
         state.difficulty *= retargetStep(now - state.epochStart);
@@ -189,7 +190,6 @@ export function advanceDay(
   state.hashpriceUsd = state.btcPerHsDay * HASHES_PER_PH * priceUsd;
   state.blocks = blocks;
   state.retargeted = retargeted;
-  state.subsidyBtc = subsidyBtc(Math.floor(state.height));
   const cost = networkCostUsdPerPhDay(params, state.time / DAYS_PER_YEAR);
   state.margin +=
     (Math.log(state.hashpriceUsd / cost) - state.margin) * Math.min(1, span / Math.max(1, params.lagDays));

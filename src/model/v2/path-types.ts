@@ -33,6 +33,11 @@ export interface PathOptions {
    * prices (`"model"`). The scenario's `startHeight`, `difficulty0` and `btcPrice0` are then ignored.
    */
   history?: { data: History; start: string; network: "actual" | "model" };
+  /**
+   * Columns to write into instead of allocating new ones (a Monte Carlo loop can reuse one set per worker); used
+   * when they hold at least `days` days, and overwritten for days 0 … days − 1. The result's `columns` is this object.
+   */
+  columns?: PathColumns;
 }
 
 /** Why a policy converted capacity or not on an evaluation day (day 0 and each new difficulty epoch). */

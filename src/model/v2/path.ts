@@ -18,7 +18,7 @@
  */
 import { DAYS_PER_YEAR, HASHES_PER_EH } from "../constants.js";
 import { createRng } from "../rng.js";
-import { settleDay } from "../settlement.js";
+import { settleInto, type Settlement } from "../settlement.js";
 import { aiOpexPerDay, aiRevenuePerDay, type Deal, signDeal } from "./deals.js";
 import { emptyMiningDay, miningDay } from "./fleet.js";
 import { dayIndex } from "./history.js";
@@ -53,9 +53,25 @@ export function networkParams(s: Scenario): NetworkParams {
   };
 }
 
+const aiValues = new WeakMap<Scenario, number>();
+
+/** `aiValuePerMw` of a scenario at its discount rate, computed once per scenario object (scenarios are not mutated). */
+function aiValueOf(s: Scenario): number {
+  let value = aiValues.get(s);
+  if (value === undefined) {
+    value = aiValuePerMw(s, s.discountRate);
+    aiValues.set(s, value);
+  }
+  return value;
+}
+
 /** The random-stream key of path `pathIndex` of a run seeded `seed`. */
 export function pathSeed(seed: string | number, pathIndex: number): string {
   return `${String(seed)}/path/${pathIndex}`;
+}
+
+function fits(columns: PathResult["columns"], days: number): boolean {
+  return columns.priceUsd.length >= days;
 }
 
 function checkOptions(options: PathOptions): void {
@@ -86,7 +102,8 @@ export function simulatePath(s: Scenario, options: PathOptions): PathResult {
   const networkRng = createRng(key, "network");
   const noise = (): number => networkRng.normal();
   const params = networkParams(s);
-  const columns = allocateColumns(days);
+  const columns =
+    options.columns !== undefined && fits(options.columns, days) ? options.columns : allocateColumns(days);
   const c = columns;
 
   const hist = options.history;
@@ -131,9 +148,11 @@ export function simulatePath(s: Scenario, options: PathOptions): PathResult {
   const blockMw = (s.dealSize / 100) * s.capacityMw;
   const maxAiMw = (s.maxAiShare / 100) * s.capacityMw;
   const horizon = dealHorizonDays(s);
-  let aiValue = Number.NaN; // the same every evaluation: computed once, when first needed
+  let aiValue = Number.NaN; // the same every evaluation of a scenario: computed once, when first needed
   const decisions: PathResult["decisions"] = [];
   const mining = emptyMiningDay();
+  const minedSettled: Settlement = { payoutUsd: 0, operatorFeeUsd: 0, carriedLossUsd: 0 };
+  const aiSettled: Settlement = { payoutUsd: 0, operatorFeeUsd: 0, carriedLossUsd: 0 };
   let carriedMining = 0;
   let carriedAi = 0;
   let evaluate = true;
@@ -164,7 +183,7 @@ export function simulatePath(s: Scenario, options: PathOptions): PathResult {
         committedMw: committed,
         blockMw,
         maxAiMw,
-        aiValue: () => (Number.isNaN(aiValue) ? (aiValue = aiValuePerMw(s, s.discountRate)) : aiValue),
+        aiValue: () => (Number.isNaN(aiValue) ? (aiValue = aiValueOf(s)) : aiValue),
         miningValue: () => miningValuePerMw(s, params, network, price, horizon),
       });
       if (decision !== undefined) {
@@ -184,6 +203,7 @@ export function simulatePath(s: Scenario, options: PathOptions): PathResult {
       network.retargeted = row.difficulty !== network.difficulty;
       network.difficulty = row.difficulty;
       network.height = hist.data.heightAtEnd[i]!;
+      network.subsidyBtc = subsidyBtc(network.height);
       network.hashrate = row.hashrateEhs * HASHES_PER_EH;
       network.btcPerHsDay = (SECONDS_PER_DAY * reward) / (row.difficulty * TWO_POW_32);
       network.hashpriceUsd = hashpriceOn(hist.data, i);
@@ -226,9 +246,9 @@ export function simulatePath(s: Scenario, options: PathOptions): PathResult {
     const miningMw = Math.max(0, s.capacityMw - committed);
     miningDay(mining, s, miningMw, network.btcPerHsDay, price);
     const miningNet = mining.revenueUsd - mining.powerUsd - mining.opexUsd - mining.depreciationUsd;
-    const minedSettled = settleDay(miningNet, carriedMining, s.operatorFee);
+    settleInto(minedSettled, miningNet, carriedMining, s.operatorFee);
     carriedMining = minedSettled.carriedLossUsd;
-    const aiSettled = settleDay(aiNet, carriedAi, s.operatorFee);
+    settleInto(aiSettled, aiNet, carriedAi, s.operatorFee);
     carriedAi = aiSettled.carriedLossUsd;
 
     c.priceUsd[day] = price;

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 
 import {
+  allocateColumns,
   defaultScenario,
   loadHistory,
   parseScenario,
@@ -137,5 +138,20 @@ describe("simulatePath", function () {
         }),
       ).to.throw(/^history: 2025-06-01 plus 1000 days needs rows with difficulty/);
     });
+  });
+});
+
+describe("simulatePath columns reuse", function () {
+  it("writes into given columns and gives the same numbers as fresh ones", function () {
+    const scenario = defaultScenario();
+    const fresh = simulatePath(scenario, { seed: 9, pathIndex: 2, days: 300, policy: "arbitrage" });
+    const reused = allocateColumns(400);
+    simulatePath(scenario, { seed: 9, pathIndex: 1, days: 400, policy: "ai-only", columns: reused });
+    const again = simulatePath(scenario, { seed: 9, pathIndex: 2, days: 300, policy: "arbitrage", columns: reused });
+    expect(again.columns).to.equal(reused);
+    expect(Array.from(again.columns.holdersAiUsd.subarray(0, 300))).to.deep.equal(
+      Array.from(fresh.columns.holdersAiUsd),
+    );
+    expect(Array.from(again.columns.priceUsd.subarray(0, 300))).to.deep.equal(Array.from(fresh.columns.priceUsd));
   });
 });
