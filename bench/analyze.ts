@@ -12,16 +12,13 @@
  * Run: `npx hardhat run bench/analyze.ts` (PATHS and YEARS override 1000 and 5).
  */
 import os from "node:os";
-import path from "node:path";
-
 import { formatTable } from "../src/cli/output.js";
 import { runAnalysis, type AnalyzeOptions, type AnalyzeResult } from "../src/analyze/index.js";
-import { POLICY_NAMES } from "../src/analyze/model.js";
-import { readScenarioFile } from "../src/sim/options.js";
+import { loadScenarioFile, POLICY_NAMES, saleOf } from "../src/analyze/model.js";
 
 const PATHS = Number(process.env.PATHS ?? 1_000);
 const YEARS = Number(process.env.YEARS ?? 5);
-const { scenario } = readScenarioFile(path.resolve("scenarios/default.json"));
+const scenario = loadScenarioFile("scenarios/default.json");
 
 const options = (workers: number): AnalyzeOptions => ({
   scenario,
@@ -29,7 +26,7 @@ const options = (workers: number): AnalyzeOptions => ({
   paths: PATHS,
   years: YEARS,
   policies: POLICY_NAMES,
-  sale: { priceUsd: 50, sharesPerThs: 1 },
+  sale: saleOf(scenario),
   workers,
   tornadoPaths: 0,
 });

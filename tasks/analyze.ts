@@ -17,8 +17,13 @@ export const analyzeTasks = [
     .addOption(stringOption("workers", "Worker threads, or auto: one per core (default auto)"))
     .addOption(stringOption("scenario", "Scenario file (JSON, see scenarios/; default scenarios/default.json)"))
     .addOption(stringOption("policy", "all, or a comma list of mining-only, ai-only, arbitrage (default all)"))
-    .addOption(stringOption("price", "Sale price per share, USD (default: the network's ignition/parameters file)"))
-    .addOption(stringOption("backtest", "Also run the pool on the shipped history from this date (YYYY-MM-DD)"))
+    .addOption(stringOption("price", "Sale price per share, USD (default: the scenario's salePriceUsd)"))
+    .addOption(
+      stringOption(
+        "backtest",
+        "Also run the pool on the shipped history (data/btc-daily.csv) from this date, YYYY-MM-DD",
+      ),
+    )
     .addOption(stringOption("tornadoPaths", "Paths per tornado variant, 0 for no tornado (default 200)"))
     .addOption(stringOption("out", "Output directory (default reports/analyze)"))
     .addFlag(flag("quiet", "No progress bar"))

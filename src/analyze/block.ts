@@ -3,7 +3,7 @@
  * thousands of paths): per path and policy, the cumulative payout of one share at the sample days by source and
  * unit, and the investor's figures; per path, what the sale price held in BTC is worth at the sample days, and that holding's figures.
  */
-import type { PolicyName, Scenario } from "./model.js";
+import type { HistoryDrive, PolicyName, Scenario } from "./model.js";
 
 /** The cumulative series kept per path and policy, per share: BTC and USD from each source. */
 export const SERIES = ["btcMining", "btcAi", "usdMining", "usdAi"] as const;
@@ -32,8 +32,8 @@ export const HOLD_METRICS = ["holdEndUsd", "holdIrr"] as const;
 export interface SaleTerms {
   /** USD per share at the sale. */
   priceUsd: number;
-  /** Shares minted per TH/s of the pool's hashrate (the supply is the highest backing reported so far). */
-  sharesPerThs: number;
+  /** Shares outstanding: one share receives 1 / shares of what holders are paid. */
+  shares: number;
 }
 
 /** A unit of work: paths `from` … `to − 1` of one scenario, every listed policy. */
@@ -49,6 +49,8 @@ export interface PathJob {
   sale: SaleTerms;
   /** Discount rate for NPV, per year (0.08 = 8 %). */
   discountRate: number;
+  /** Drive the market from history instead of random draws (the backtest). */
+  history?: HistoryDrive;
 }
 
 /** The results of a `PathJob`. Arrays are indexed as `seriesIndex`, `metricIndex`, `holdIndex` say. */

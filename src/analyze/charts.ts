@@ -139,10 +139,12 @@ export function fanChartSpec(input: {
 /** Every policy's total USD per share: the p25–p75 band and the median line, one colour per policy. */
 export function policiesChartSpec(input: {
   title: string;
+  subtitle?: string;
   rows: readonly FanRow[];
   policies: readonly PolicyName[];
   priceUsd: number;
 }): vl.TopLevelSpec {
+  const hold = input.rows.filter((row) => row.policy === "hold").map((row) => ({ date: row.date, usd: row.p50 }));
   const values = input.rows
     .filter((row) => row.source === "total" && row.unit === "USD" && row.policy !== "hold")
     .map((row) => ({ date: row.date, policy: row.policy, p25: row.p25, p50: row.p50, p75: row.p75 }));
@@ -162,7 +164,9 @@ export function policiesChartSpec(input: {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: {
       text: input.title,
-      subtitle: "median (line) and p25–p75 (band) across paths; dashed: sale price",
+      subtitle:
+        input.subtitle ??
+        "median (line) and p25–p75 (band) across paths; red: sale price; grey dashed: the price held in BTC (median)",
       anchor: "start",
     },
     config: { font: "Helvetica, Arial, sans-serif", view: { stroke: null } },
@@ -179,6 +183,11 @@ export function policiesChartSpec(input: {
         data: { values: [{ price: input.priceUsd }] },
         mark: { type: "rule", color: "#c0392b", strokeDash: [2, 2] },
         encoding: { y: { field: "price", type: "quantitative" } },
+      },
+      {
+        data: { values: hold },
+        mark: { type: "line", color: "#555", strokeDash: [6, 3], strokeWidth: 1.5 },
+        encoding: { x: dateAxis, y: { field: "usd", type: "quantitative" } },
       },
     ],
   } as unknown as vl.TopLevelSpec;

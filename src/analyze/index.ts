@@ -13,5 +13,5 @@ export * from "./charts.js";
 export * from "./options.js";
 export * from "./outputs.js";
 export * from "./progress.js";
-export * from "./sale.js";
 export * from "./path.js";
+export * from "./backtest.js";

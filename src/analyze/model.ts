@@ -1,55 +1,106 @@
 /**
- * The one door from `hardhat analyze` to the economic model (src/model): everything analyze needs from the model
- * goes through this file, so that a new model version changes this file only.
+ * The one door from `hardhat analyze` to the economic model (src/model/v2, `simulatePath`): everything analyze needs
+ * from the model goes through this file, so that a new model version changes this file only.
  *
- * Path i of a run with seed s is simulated with the model seed `"<s>/path-<i>"`: it depends on (s, i) alone, never on
- * the number of paths or workers. Every policy of path i sees the same market path (the model's market does not depend
- * on the policy).
+ * Path i of a run with seed s is the model's path (s, i): it depends on (s, i) alone, never on the number of paths or
+ * workers. Every policy of path i sees the same market path (the model's market does not depend on the policy).
  */
+import path from "node:path";
+
 import {
-  DEFAULT_SCENARIO,
-  POLICY_NAMES,
-  createSimulation,
   dateOfDay,
-  isPolicyName,
+  dayIndex,
+  loadHistory,
   loadScenario,
   parseScenario,
+  POLICY_NAMES,
+  SHIPPED_HISTORY,
+  simulatePath,
+  type History,
   type PolicyName,
   type Scenario,
-} from "../model/index.js";
+} from "../model/v2/index.js";
 
-export { POLICY_NAMES, isPolicyName, loadScenario, parseScenario, type PolicyName, type Scenario };
+export { loadHistory, parseScenario, POLICY_NAMES, SHIPPED_HISTORY, type History, type PolicyName, type Scenario };
 
-/** The model seed of path `pathIndex` of a run seeded `seed`. */
-export function pathSeed(seed: string, pathIndex: number): string {
-  return `${seed}/path-${pathIndex}`;
+/** True for the name of a policy. */
+export function isPolicyName(name: unknown): name is PolicyName {
+  return typeof name === "string" && (POLICY_NAMES as readonly string[]).includes(name);
 }
 
-/** What analyze reads of one simulated day. */
-export interface ModelDay {
-  /** USD per BTC that day. */
-  btcPriceUsd: number;
-  /** The pool's mining hashrate, TH/s: the backing the share supply follows. */
-  hashrateThs: number;
-  /** BTC paid to all holders from mining that day. */
-  miningBtcNet: number;
-  /** USD paid to all holders from AI that day. */
-  aiUsdNet: number;
+/** Reads and validates a scenario file (the model's loader; its message names the file and the field). */
+export function loadScenarioFile(file: string): Scenario {
+  return loadScenario(path.resolve(file));
 }
 
-/** A running simulation of one policy on one path: `next()` gives day 0, 1, 2, … */
-export interface PathDays {
-  next(): ModelDay;
+/** What analyze reads of one path under one policy: the model's daily columns (index = day). */
+export interface PathPayouts {
+  /** USD per BTC. */
+  priceUsd: Float64Array;
+  /** BTC paid to all holders from mining. */
+  holdersMiningBtc: Float64Array;
+  /** USD paid to all holders from AI. */
+  holdersAiUsd: Float64Array;
 }
 
-/** Starts path `pathIndex` of `seed` under `policy`. */
-export function startPath(scenario: Scenario, policy: PolicyName, seed: string, pathIndex: number): PathDays {
-  return createSimulation(scenario, policy, pathSeed(seed, pathIndex));
+/** Drives a path from the shipped history from `start` instead of random draws (the backtest). */
+export interface HistoryDrive {
+  data: History;
+  start: string;
+}
+
+/**
+ * Days of `history` the model can run from `start` on (start included): the rows up to the last one whose block height
+ * is known (a row without difficulty ends the usable history).
+ * @throws Error when the history has no row for `start` (the message gives the range it covers)
+ */
+export function historyDaysFrom(history: History, start: string): number {
+  const first = dayIndex(history, start);
+  let last = first;
+  while (last < history.days.length && Number.isFinite(history.heightAtEnd[last]!)) last++;
+  return last - first;
+}
+
+/**
+ * Simulates path `pathIndex` of `seed` under `policy` for `days` days; with `history`, on the history from its start
+ * date with the network's actual difficulty.
+ */
+export function simulatePolicyPath(
+  scenario: Scenario,
+  policy: PolicyName,
+  seed: string,
+  pathIndex: number,
+  days: number,
+  history?: HistoryDrive,
+): PathPayouts {
+  const result = simulatePath(scenario, {
+    seed,
+    pathIndex,
+    days,
+    policy,
+    ...(history === undefined ? {} : { history: { data: history.data, start: history.start, network: "actual" } }),
+  });
+  return result.columns;
+}
+
+/** The scenario's sale: shares sold and their price, USD per share. */
+export function saleOf(scenario: Scenario): { priceUsd: number; shares: number } {
+  return { priceUsd: scenario.salePriceUsd, shares: scenario.shares };
 }
 
 /** The scenario's discount rate, % a year (used for NPV and the policy ranking). */
 export function discountRateOf(scenario: Scenario): number {
   return scenario.discountRate;
+}
+
+/** `YYYY-MM-DD` (UTC) of day `day` from `start`. */
+export function dateFrom(start: string, day: number): string {
+  return dateOfDay(start, day);
+}
+
+/** `YYYY-MM-DD` (UTC) of day `day` of `scenario`. */
+export function dateOf(scenario: Scenario, day: number): string {
+  return dateOfDay(scenario.startDate, day);
 }
 
 /** One input of the sensitivity tornado: a scenario field and its plausible range (ECONOMICS.md's table). */
@@ -89,29 +140,31 @@ const PLAUSIBLE_RANGES: readonly TornadoInput[] = [
   { field: "conversionCapex", label: "conversion capex", unit: "M USD/MW", low: 7.5, high: 11 },
   { field: "conversionLag", label: "conversion lag", unit: "days", low: 365, high: 730 },
   { field: "contractTerm", label: "AI contract term", unit: "years", low: 5, high: 15 },
+  { field: "tenantCapexShare", label: "tenant-funded capex", unit: "%", low: 0, high: 80 },
+  { field: "loanToCost", label: "loan-to-cost", unit: "%", low: 50, high: 85 },
+  { field: "loanRate", label: "loan rate", unit: "% per year", low: 7, high: 10 },
+  { field: "maxAiShare", label: "AI share cap", unit: "% of capacity", low: 20, high: 100 },
   { field: "gpuRentH100", label: "H100 rent", unit: "USD/GPU-h", low: 1.7, high: 2.35 },
+  { field: "gpuOwnershipCost", label: "GPU ownership cost", unit: "USD/GPU-h", low: 0.8, high: 1.2 },
   { field: "operatorFee", label: "operator fee", unit: "%", low: 2, high: 3 },
 ];
+
+/** Inputs that matter in gpu-cloud mode only (the colocation ones, `aiColo*`, in colocation mode only). */
+const GPU_CLOUD_ONLY = new Set(["gpuRentH100", "gpuOwnershipCost"]);
 
 /**
  * The tornado's inputs for `scenario`: the plausible ranges of the fields this model has, with the scenario's own
  * value as the default. A GPU-rent range applies in gpu-cloud mode only, the colocation ones otherwise.
  */
 export function tornadoInputs(scenario: Scenario): Array<TornadoInput & { base: number }> {
-  const fields = DEFAULT_SCENARIO as unknown as Record<string, unknown>;
   const values = scenario as unknown as Record<string, unknown>;
   const gpuCloud = (values.aiMode as string | undefined) === "gpu-cloud";
-  return PLAUSIBLE_RANGES.filter((input) => typeof fields[input.field] === "number")
-    .filter((input) => (input.field === "gpuRentH100" ? gpuCloud : !(gpuCloud && input.field.startsWith("aiColo"))))
+  return PLAUSIBLE_RANGES.filter((input) => typeof values[input.field] === "number")
+    .filter((input) => (GPU_CLOUD_ONLY.has(input.field) ? gpuCloud : !(gpuCloud && input.field.startsWith("aiColo"))))
     .map((input) => ({ ...input, base: values[input.field] as number }));
 }
 
 /** `scenario` with `field` set to `value`, validated by the model. */
 export function withInput(scenario: Scenario, field: string, value: number): Scenario {
   return parseScenario({ ...scenario, [field]: field === "conversionLag" ? Math.round(value) : value });
-}
-
-/** `YYYY-MM-DD` (UTC) of day `day` of `scenario`. */
-export function dateOf(scenario: Scenario, day: number): string {
-  return dateOfDay(scenario.startDate, day);
 }

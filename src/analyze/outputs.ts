@@ -10,6 +10,7 @@ import { stringify } from "csv-stringify/sync";
 import { toJson } from "../cli/output.js";
 import { renderSvg } from "../sim/chart.js";
 import type { AnalyzeOptions, AnalyzeResult } from "./analyze.js";
+import type { BacktestResult } from "./backtest.js";
 import { HOLD_METRICS, IRR_STATUS, METRICS } from "./block.js";
 import { fanChartSpec, policiesChartSpec, tornadoSpec } from "./charts.js";
 import { grouped, percent } from "./format.js";
@@ -19,8 +20,31 @@ import { reportPage } from "./page.js";
 export interface ReportContext {
   scenarioPath: string;
   scenarioName: string;
-  /** Where the sale price came from, e.g. "ignition/parameters/local.json" or "--price". */
+  /** Where the sale price came from: "the scenario" or "--price". */
   priceSource: string;
+}
+
+/** The backtest's figures for summary.json: per policy on the one historical path, and BTC held. */
+function backtestJson(backtest: BacktestResult): unknown {
+  return {
+    start: backtest.start,
+    end: backtest.end,
+    days: backtest.days,
+    truncated: backtest.truncated,
+    network: "the history's actual difficulty, BTC price and fees",
+    policies: backtest.policies.map((s) => ({
+      policy: s.policy,
+      totalUsd: s.totalUsd.p50,
+      totalBtc: s.totalBtc.p50,
+      miningUsd: s.miningUsd.p50,
+      aiUsd: s.aiUsd.p50,
+      yieldPerYear: s.yieldPerYear.p50,
+      irr: s.irrNone.outOfRange > 0 ? null : s.irr.p50,
+      npvUsd: s.npvUsd.p50,
+      paybackDay: s.paybackDay.p50,
+    })),
+    hold: { endUsd: backtest.hold.endUsd.p50, irr: backtest.hold.irr.p50 },
+  };
 }
 
 export interface AnalyzeFiles {
@@ -29,14 +53,21 @@ export interface AnalyzeFiles {
   paths: string;
   fan: string;
   tornado: string | null;
+  backtest: string | null;
   fanSvg: string;
   policiesSvg: string;
   tornadoSvg: string | null;
+  backtestSvg: string | null;
   report: string;
 }
 
 /** summary.json: the options, the summaries, the tornado and the run's statistics. */
-export function summaryJson(options: AnalyzeOptions, result: AnalyzeResult, context: ReportContext): unknown {
+export function summaryJson(
+  options: AnalyzeOptions,
+  result: AnalyzeResult,
+  context: ReportContext,
+  backtest: BacktestResult | null = null,
+): unknown {
   return {
     scenario: { path: context.scenarioPath, name: context.scenarioName },
     seed: options.seed,
@@ -55,6 +86,7 @@ export function summaryJson(options: AnalyzeOptions, result: AnalyzeResult, cont
     summaries: result.policies,
     hold: result.hold,
     tornado: result.tornado,
+    backtest: backtest === null ? null : backtestJson(backtest),
     stats: result.stats,
   };
 }
@@ -133,6 +165,7 @@ export async function writeAnalyzeReport(
   options: AnalyzeOptions,
   result: AnalyzeResult,
   context: ReportContext,
+  backtest: BacktestResult | null = null,
 ): Promise<AnalyzeFiles> {
   mkdirSync(out, { recursive: true });
   const file = (name: string) => path.join(out, name);
@@ -142,16 +175,29 @@ export async function writeAnalyzeReport(
     paths: file("paths.csv"),
     fan: file("fan.csv"),
     tornado: result.tornado === null ? null : file("tornado.csv"),
+    backtest: backtest === null ? null : file("backtest.csv"),
     fanSvg: file("fan.svg"),
     policiesSvg: file("policies.svg"),
     tornadoSvg: result.tornado === null ? null : file("tornado.svg"),
+    backtestSvg: backtest === null ? null : file("backtest.svg"),
     report: file("report.html"),
   };
-  writeFileSync(files.summary, `${toJson(summaryJson(options, result, context))}\n`);
+  writeFileSync(files.summary, `${toJson(summaryJson(options, result, context, backtest))}\n`);
   writeFileSync(files.policies, policiesCsv(result));
   writeFileSync(files.paths, pathsCsv(options, result));
   writeFileSync(files.fan, stringify(result.fan, { header: true }));
   if (result.tornado !== null) writeFileSync(files.tornado!, stringify(result.tornado.bars, { header: true }));
+  if (backtest !== null) {
+    const rows = backtest.rows.map((row) => ({
+      date: row.date,
+      day: row.day,
+      policy: row.policy,
+      source: row.source,
+      unit: row.unit,
+      cumulative_per_share: row.p50,
+    }));
+    writeFileSync(files.backtest!, stringify(rows, { header: true }));
+  }
 
   const top = [...result.policies].sort((a, b) => a.rank - b.rank)[0]!;
   const span = `${options.paths.toLocaleString("en-US")} paths × ${grouped(options.years, options.years % 1 === 0 ? 0 : 2)} years`;
@@ -178,6 +224,19 @@ export async function writeAnalyzeReport(
       : await renderSvg(
           tornadoSpec({ title: "What moves the IRR: each input across its plausible range", tornado: result.tornado }),
         );
+  const backtestSvg =
+    backtest === null
+      ? null
+      : await renderSvg(
+          policiesChartSpec({
+            title: `Backtest on the shipped history, ${backtest.start} to ${backtest.end}`,
+            subtitle: "one share's cumulative payout per policy; red: sale price; grey dashed: the price held in BTC",
+            rows: backtest.rows,
+            policies: options.policies,
+            priceUsd: options.sale.priceUsd,
+          }),
+        );
+  if (backtestSvg !== null) writeFileSync(files.backtestSvg!, backtestSvg);
   writeFileSync(files.fanSvg, fanSvg);
   writeFileSync(files.policiesSvg, policiesSvg);
   if (tornadoSvg !== null) writeFileSync(files.tornadoSvg!, tornadoSvg);
@@ -193,7 +252,8 @@ export async function writeAnalyzeReport(
       policies: result.policies,
       hold: result.hold,
       tornado: result.tornado,
-      svgs: { fan: fanSvg, policies: policiesSvg, tornado: tornadoSvg },
+      svgs: { fan: fanSvg, policies: policiesSvg, tornado: tornadoSvg, backtest: backtestSvg },
+      backtest,
       notes: [
         `NPV and IRR assume the share is worth nothing at the end of the horizon (terminal value 0): they count payouts only.`,
         `Policies are ranked by their mean NPV across paths at the scenario's discount rate (${percent(result.discountRate)} a year).`,
@@ -207,6 +267,7 @@ export async function writeAnalyzeReport(
         ["paths.csv", "paths.csv"],
         ["fan.csv", "fan.csv"],
         ...(result.tornado === null ? [] : ([["tornado.csv", "tornado.csv"]] as const)),
+        ...(backtest === null ? [] : ([["backtest.csv", "backtest.csv"]] as const)),
       ],
     }),
   );

@@ -3,6 +3,7 @@
  * policy, the BTC holding beside them, the fan charts and the tornado, and what each figure means.
  */
 import { dayCount, grouped, percent } from "./format.js";
+import type { BacktestResult } from "./backtest.js";
 import type { PolicySummary, HoldSummary } from "./summary.js";
 import type { Tornado } from "./tornado.js";
 
@@ -22,7 +23,8 @@ export interface PageInput {
   policies: readonly PolicySummary[];
   hold: HoldSummary;
   tornado: Tornado | null;
-  svgs: { fan: string; policies: string; tornado: string | null };
+  svgs: { fan: string; policies: string; tornado: string | null; backtest: string | null };
+  backtest: BacktestResult | null;
   notes: readonly string[];
   links: ReadonlyArray<readonly [string, string]>;
 }
@@ -54,6 +56,31 @@ function tornadoRows(tornado: Tornado): string {
         `<tr><th>${escapeHtml(bar.label)}</th>${cell(`${grouped(bar.low, bar.low < 10 ? 2 : 0)} → ${grouped(bar.high, bar.high < 10 ? 2 : 0)} ${bar.unit}`)}${cell(percent(bar.irrAtLow))}${cell(percent(bar.irrAtHigh))}${cell(percent(bar.swing))}</tr>`,
     )
     .join("\n");
+}
+
+function backtestSection(backtest: BacktestResult, svg: string | null): string {
+  const rows = backtest.policies
+    .map((s) => {
+      const irr = s.irrNone.outOfRange > 0 ? "n/a" : percent(s.irr.p50);
+      const cells = [
+        grouped(s.totalUsd.p50),
+        grouped(s.totalBtc.p50 * 1e8, 0),
+        percent(s.yieldPerYear.p50),
+        irr,
+        grouped(s.npvUsd.p50),
+        dayCount(s.paybackDay.p50),
+      ];
+      return `<tr><th>${escapeHtml(s.policy)}</th>${cells.map(cell).join("")}</tr>`;
+    })
+    .join("\n");
+  const span = `${backtest.start} to ${backtest.end} (${backtest.days.toLocaleString("en-US")} days${backtest.truncated ? ", to the end of the history" : ""})`;
+  return `<h2>Backtest on the shipped history, ${escapeHtml(span)}</h2>
+<p class="note">BTC price, fees and difficulty as they were; the pool, the sale and the policies as in the scenario. The price held in BTC over the same days: ${escapeHtml(grouped(backtest.hold.endUsd.p50))} USD at the end, IRR ${escapeHtml(percent(backtest.hold.irr.p50))} per year.</p>
+<table>
+<thead><tr><th>policy</th><th>payouts, USD</th><th>payouts, sats</th><th>yield per year</th><th>IRR per year</th><th>NPV, USD</th><th>payback</th></tr></thead>
+${rows}
+</table>
+${svg ?? ""}`;
 }
 
 export function reportPage(input: PageInput): string {
@@ -102,6 +129,7 @@ ${input.svgs.fan}
 ${input.svgs.policies}
 <h2>What moves the IRR</h2>
 ${tornado}
+${input.backtest === null ? "" : backtestSection(input.backtest, input.svgs.backtest)}
 <p>${links}</p>
 </body>
 </html>

@@ -3,9 +3,8 @@
  * day, and the figures of src/finance on those cash flows. Pure and deterministic: path i's numbers depend only on
  * the scenario, the seed and i.
  *
- * One share's part of a day's payout is `1 / supply`, the supply being the highest backing reported so far
- * (hashrate × sharesPerThs), as the pool mints it. Mining pays BTC, valued in USD at the day's price; AI pays USD,
- * valued in BTC at the day's price. A day with no share outstanding pays no share anything.
+ * One share receives `1 / shares` of what holders are paid each day. Mining pays BTC, valued in USD at the day's
+ * price; AI pays USD, valued in BTC at the day's price.
  */
 import { investorCashFlows, irr, npv, paybackDay } from "../finance/index.js";
 import {
@@ -15,10 +14,11 @@ import {
   metricIndex,
   seriesIndex,
   type BlockShape,
+  type MetricName,
   type PathBlock,
   type PathJob,
 } from "./block.js";
-import { startPath } from "./model.js";
+import { simulatePolicyPath } from "./model.js";
 
 /** Simulates the job's paths and policies. */
 export function simulateBlock(job: PathJob): PathBlock {
@@ -44,40 +44,31 @@ function simulatePolicy(
   holdFlows: Float64Array,
 ): void {
   const row = path - job.from;
-  const days = startPath(job.scenario, job.policies[k]!, job.seed, path);
-  const { priceUsd, sharesPerThs } = job.sale;
-  let maxHashrate = 0;
+  const columns = simulatePolicyPath(job.scenario, job.policies[k]!, job.seed, path, job.days, job.history);
+  const { priceUsd: prices, holdersMiningBtc, holdersAiUsd } = columns;
+  const { priceUsd, shares } = job.sale;
   let btcMining = 0;
   let btcAi = 0;
   let usdMining = 0;
   let usdAi = 0;
   let sample = 0;
   let nextSample = job.sampleDays[0]!;
-  let firstPrice = 0;
-  let lastPrice = 0;
+  const firstPrice = prices[0]!;
   for (let d = 0; d < job.days; d++) {
-    const day = days.next();
-    if (d === 0) firstPrice = day.btcPriceUsd;
-    lastPrice = day.btcPriceUsd;
-    if (day.hashrateThs > maxHashrate) maxHashrate = day.hashrateThs;
-    const supply = maxHashrate * sharesPerThs;
-    let paid = 0;
-    if (supply > 0) {
-      const btc = day.miningBtcNet / supply;
-      const usd = day.aiUsdNet / supply;
-      btcMining += btc;
-      btcAi += usd / day.btcPriceUsd;
-      usdMining += btc * day.btcPriceUsd;
-      usdAi += usd;
-      paid = btc * day.btcPriceUsd + usd;
-    }
-    payouts[d] = paid;
+    const price = prices[d]!;
+    const btc = holdersMiningBtc[d]! / shares;
+    const usd = holdersAiUsd[d]! / shares;
+    btcMining += btc;
+    btcAi += usd / price;
+    usdMining += btc * price;
+    usdAi += usd;
+    payouts[d] = btc * price + usd;
     if (d === nextSample) {
       block.series[seriesIndex(shape, row, k, 0, sample)] = btcMining;
       block.series[seriesIndex(shape, row, k, 1, sample)] = btcAi;
       block.series[seriesIndex(shape, row, k, 2, sample)] = usdMining;
       block.series[seriesIndex(shape, row, k, 3, sample)] = usdAi;
-      if (k === 0) block.holdUsd[row * shape.samples + sample] = (priceUsd * day.btcPriceUsd) / firstPrice;
+      if (k === 0) block.holdUsd[row * shape.samples + sample] = (priceUsd * price) / firstPrice;
       sample++;
       nextSample = job.sampleDays[sample] ?? -1;
     }
@@ -86,7 +77,7 @@ function simulatePolicy(
   const flows = investorCashFlows(priceUsd, payouts);
   const rate = irr(flows);
   const payback = paybackDay(priceUsd, payouts);
-  const put = (metric: Parameters<typeof metricIndex>[3], value: number) => {
+  const put = (metric: MetricName, value: number) => {
     block.metrics[metricIndex(shape, row, k, metric)] = value;
   };
   put("totalUsd", usdMining + usdAi);
@@ -100,7 +91,7 @@ function simulatePolicy(
 
   if (k === 0) {
     // The same money in BTC: bought at day 0's price, worth the last day's price at the end (terminal value).
-    const endUsd = (priceUsd * lastPrice) / firstPrice;
+    const endUsd = (priceUsd * prices[job.days - 1]!) / firstPrice;
     holdFlows.fill(0);
     holdFlows[0] = -priceUsd;
     holdFlows[job.days] = endUsd;

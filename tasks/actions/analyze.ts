@@ -1,20 +1,22 @@
-import path from "node:path";
-
 import { UserError } from "../../src/cli/errors.js";
 import { displayPath, formatTable } from "../../src/cli/output.js";
-import { parametersPathFor } from "../../src/deployment/parameters.js";
 import {
   createAnalyzeProgress,
+  loadHistory,
+  loadScenarioFile,
   parseAnalyzeArguments,
   runAnalysis,
-  saleTermsFrom,
+  runBacktest,
+  saleOf,
+  SHIPPED_HISTORY,
   summaryJson,
   writeAnalyzeReport,
   type AnalyzeOptions,
+  type BacktestResult,
   type RawAnalyzeArguments,
+  type Scenario,
 } from "../../src/analyze/index.js";
 import { dayCount, grouped, percent } from "../../src/analyze/format.js";
-import { readScenarioFile } from "../../src/sim/options.js";
 import { taskAction, type CommonArguments } from "./run.js";
 
 /** The `analyze` task's options. */
@@ -26,15 +28,12 @@ export interface AnalyzeTaskArguments extends CommonArguments, RawAnalyzeArgumen
 export default taskAction<AnalyzeTaskArguments>(async (args, session) => {
   const hre = session.hre;
   const parsed = parseAnalyzeArguments(args);
-  const { scenario } = readScenarioFile(path.resolve(parsed.scenarioPath));
-  if (parsed.backtest !== undefined) {
-    throw new UserError(
-      `--backtest ${parsed.backtest}: this build's model has no history driver yet; run without --backtest`,
-    );
-  }
-  const networkName = hre.globalOptions.network ?? "default";
-  const parametersPath = parametersPathFor(networkName, hre.config.paths.ignition);
-  const sale = await saleTermsFrom(parametersPath, parsed.priceUsd);
+  const scenario = userInput("--scenario", () => loadScenarioFile(parsed.scenarioPath));
+  const fromScenario = saleOf(scenario);
+  const sale = { priceUsd: parsed.priceUsd ?? fromScenario.priceUsd, shares: fromScenario.shares };
+  // The history is read (and the start date checked) before the long run, so a mistake costs no waiting.
+  const history =
+    parsed.backtest === undefined ? undefined : userInput("--backtest", () => loadHistory(SHIPPED_HISTORY));
   const options: AnalyzeOptions = {
     scenario,
     seed: parsed.seed,
@@ -45,14 +44,18 @@ export default taskAction<AnalyzeTaskArguments>(async (args, session) => {
     workers: parsed.workers,
     tornadoPaths: parsed.tornadoPaths,
   };
+  const backtest =
+    history === undefined
+      ? null
+      : userInput(`--backtest ${parsed.backtest!}`, () => backtestOf(scenario, options, history, parsed.backtest!));
   const result = await runAnalysis(options, createAnalyzeProgress(args.quiet || args.json));
   const root = hre.config.paths.root;
   const context = {
     scenarioPath: parsed.scenarioPath,
     scenarioName: scenario.name,
-    priceSource: parsed.priceUsd === undefined ? displayPath(parametersPath, root) : "--price",
+    priceSource: parsed.priceUsd === undefined ? "the scenario" : "--price",
   };
-  const files = await writeAnalyzeReport(parsed.out, options, result, context);
+  const files = await writeAnalyzeReport(parsed.out, options, result, context, backtest);
 
   const ranked = [...result.policies].sort((a, b) => a.rank - b.rank);
   const table = formatTable(
@@ -96,9 +99,52 @@ export default taskAction<AnalyzeTaskArguments>(async (args, session) => {
               .map((bar) => `${bar.label} ${percent(bar.irrAtLow)} … ${percent(bar.irrAtHigh)}`)
               .join(" · "),
         ]),
+    ...(backtest === null ? [] : backtestLines(backtest)),
     `  ${result.stats.pathDays.toLocaleString("en-US")} path-days in ${(result.stats.ms / 1000).toFixed(1)} s ` +
       `(${rate.toLocaleString("en-US")} path-days/s, ${result.stats.workers} worker${result.stats.workers === 1 ? "" : "s"})`,
-    `  wrote ${displayPath(parsed.out, root)}/{report.html, summary.json, policies.csv, paths.csv, fan.csv, fan.svg, policies.svg${result.tornado === null ? "" : ", tornado.csv, tornado.svg"}}`,
+    `  wrote ${displayPath(parsed.out, root)}/{report.html, summary.json, policies.csv, paths.csv, fan.csv, fan.svg, policies.svg${result.tornado === null ? "" : ", tornado.csv, tornado.svg"}${backtest === null ? "" : ", backtest.csv, backtest.svg"}}`,
   ];
-  return { text: lines.join("\n"), json: { ...(summaryJson(options, result, context) as object), files } };
+  return {
+    text: lines.join("\n"),
+    json: { ...(summaryJson(options, result, context, backtest) as object), files },
+  };
 });
+
+/** Runs `body`, turning the model's one-line input errors into a `UserError` naming the option. */
+function userInput<T>(option: string, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    throw new UserError(`${option}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The backtest over the run's horizon (or to the end of the history). */
+function backtestOf(
+  scenario: Scenario,
+  options: AnalyzeOptions,
+  history: ReturnType<typeof loadHistory>,
+  start: string,
+): BacktestResult {
+  return runBacktest({
+    scenario,
+    policies: options.policies,
+    history,
+    start,
+    days: Math.round(options.years * 365),
+    sale: options.sale,
+    discountRate: scenario.discountRate / 100,
+  });
+}
+
+function backtestLines(backtest: BacktestResult): string[] {
+  const figures = backtest.policies.map(
+    (s) =>
+      `${s.policy} ${grouped(s.totalUsd.p50)} USD, IRR ${s.irrNone.outOfRange > 0 ? "n/a" : percent(s.irr.p50)}, ` +
+      `payback ${dayCount(s.paybackDay.p50)}`,
+  );
+  return [
+    `  backtest ${backtest.start} → ${backtest.end}${backtest.truncated ? " (end of the history)" : ""}: ${figures.join(" · ")}; ` +
+      `BTC held: ${grouped(backtest.hold.endUsd.p50)} USD`,
+  ];
+}

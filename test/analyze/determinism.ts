@@ -8,7 +8,7 @@ const base: AnalyzeOptions = {
   paths: 6,
   years: 0.1,
   policies: ["mining-only", "arbitrage"],
-  sale: { priceUsd: 50, sharesPerThs: 1 },
+  sale: { priceUsd: 50, shares: 1_000_000 },
   workers: 1,
   tornadoPaths: 0,
 };

@@ -5,12 +5,11 @@ import {
   METRICS,
   metricIndex,
   parseScenario,
-  pathSeed,
   simulateBlock,
   type PathJob,
 } from "../../src/analyze/index.js";
 import { investorCashFlows, irr } from "../../src/finance/index.js";
-import { simulateDays } from "../../src/model/index.js";
+import { simulatePath } from "../../src/model/v2/index.js";
 import { expectClose } from "../model/helpers.js";
 
 const scenario = parseScenario({});
@@ -22,17 +21,17 @@ const job: PathJob = {
   to: 4,
   days: 60,
   sampleDays: [29, 59],
-  sale: { priceUsd: 50, sharesPerThs: 1 },
-  discountRate: 0.08,
+  sale: { priceUsd: 50, shares: 1_000_000 },
+  discountRate: 0.1,
 };
 
-/** One share's daily USD payouts on path `i`, computed directly from the model's days (independent of path.ts). */
+/** One share's daily USD payouts on path `i`, computed directly from the model's columns (independent of path.ts). */
 function directPayouts(policy: "mining-only" | "ai-only", i: number, days = 60): number[] {
-  let supply = 0;
-  return simulateDays(scenario, policy, pathSeed("test", i), days).map((day) => {
-    supply = Math.max(supply, day.hashrateThs);
-    return supply === 0 ? 0 : (day.miningBtcNet * day.btcPriceUsd + day.aiUsdNet) / supply;
-  });
+  const { columns } = simulatePath(scenario, { seed: "test", pathIndex: i, days, policy });
+  return Array.from(
+    { length: days },
+    (_, d) => (columns.holdersMiningBtc[d]! * columns.priceUsd[d]! + columns.holdersAiUsd[d]!) / 1_000_000,
+  );
 }
 
 describe("analyze/path", function () {
@@ -42,21 +41,26 @@ describe("analyze/path", function () {
     const metric = (row: number, k: number, name: (typeof METRICS)[number]) =>
       block.metrics[metricIndex(shape, row, k, name)]!;
 
-    it("pays one share the pool's payout over the highest hashrate so far, mining at the day's price", function () {
+    it("pays one share 1 / shares of what holders receive, mining at the day's price", function () {
       const total = directPayouts("mining-only", 3).reduce((a, b) => a + b, 0);
       expectClose(metric(1, 0, "totalUsd"), total, 1e-9);
     });
 
     it("computes the IRR of −price then the day's payouts", function () {
-      const long = simulateBlock({ ...job, policies: ["ai-only"], to: 3, days: 1000, sampleDays: [999] });
-      const result = irr(investorCashFlows(50, directPayouts("ai-only", 2, 1000)));
+      const long = simulateBlock({ ...job, policies: ["mining-only"], to: 3, days: 1000, sampleDays: [999] });
+      const result = irr(investorCashFlows(50, directPayouts("mining-only", 2, 1000)));
       if (!result.ok) expect.fail(`no IRR: ${result.reason}`);
       expectClose(long.metrics[metricIndex({ policies: 1, samples: 1 }, 0, 0, "irr")]!, result.rate, 1e-9);
     });
 
     it("reports a path too short to have an IRR in range as such", function () {
-      expect(IRR_STATUS[metric(0, 1, "irrStatus")]).to.equal("out-of-range");
-      expect(metric(0, 1, "irr")).to.be.NaN;
+      // 60 days of payouts (cheap power: mining pays) against a price of a billion USD: a loss faster than −99.99 %
+      // a year.
+      const sale = { priceUsd: 1e9, shares: 1_000_000 };
+      const cheap = parseScenario({ powerPrice: 10 });
+      const short = simulateBlock({ ...job, scenario: cheap, policies: ["mining-only"], to: 3, sale });
+      const status = short.metrics[metricIndex({ policies: 1, samples: 2 }, 0, 0, "irrStatus")]!;
+      expect(IRR_STATUS[status]).to.equal("out-of-range");
     });
 
     it("splits the total into mining and AI", function () {
