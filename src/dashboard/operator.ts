@@ -3,6 +3,8 @@
  * and the finalized value), deposits per epoch and source, sale progress, holders and concentration, role holders,
  * pause state and timelock operations with the time each becomes executable.
  */
+import { getAddress } from "ethers";
+
 import { formatAmount, formatPercent } from "../cli/amount.js";
 import { sourceName } from "../cli/source.js";
 import { usdPerUnit } from "./prices.js";
@@ -35,7 +37,7 @@ export function operatorView(ctx: ViewContext, options: { maxPauseDuration: numb
     .sort((a, b) => Number(BigInt(b) - BigInt(a)))
     .map((epoch) => ({
       epoch,
-      date: iso(Number(epoch) * 86_400).slice(0, 10),
+      date: iso(state.finalized.get(epoch)?.timestamp ?? state.submissions.get(epoch)?.[0]?.timestamp ?? 0),
       submissions: (state.submissions.get(epoch) ?? []).map((s) => ({
         reporter: s.reporter,
         hashrateTHs: s.hashrate.toString(),
@@ -134,7 +136,7 @@ export function operatorView(ctx: ViewContext, options: { maxPauseDuration: numb
       top10Percent: formatPercent(topSum, state.supply),
       hhi: Math.round(hhi),
       top: top.map(([address, balance]) => ({
-        address,
+        address: getAddress(address),
         shares: shares(balance),
         percent: formatPercent(balance, state.supply),
       })),

@@ -169,24 +169,27 @@ async function renderInvestor() {
     ),
   );
   main.replaceChildren(...nodes, el("h2", { testid: "investor-address" }, v.address), cards, claimable, sale, history);
-  const values = v.received.flatMap((r) => [
-    { date: new Date(r.timestamp * 1000).toISOString(), measure: "BTC (cumulative)", value: r.cumulativeBtc },
-    ...(r.cumulativeUsd === null
-      ? []
-      : [{ date: new Date(r.timestamp * 1000).toISOString(), measure: "USD (cumulative)", value: r.cumulativeUsd }]),
-  ]);
+  const values = v.received.map((r) => ({
+    date: new Date(r.timestamp * 1000).toISOString(),
+    btc: r.cumulativeBtc,
+    usd: r.cumulativeUsd,
+  }));
+  const line = (field, title, color) => ({
+    mark: { type: "line", interpolate: "step-after", color, point: true },
+    encoding: {
+      x: { field: "date", type: "temporal", title: null },
+      y: { field, type: "quantitative", title, axis: { titleColor: color } },
+    },
+  });
   await chart(chartBox, {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width: "container",
-    height: 220,
+    height: 240,
     data: { values },
-    mark: { type: "line", interpolate: "step-after" },
-    encoding: {
-      x: { field: "date", type: "temporal", title: null },
-      y: { field: "value", type: "quantitative", title: null },
-      color: { field: "measure", type: "nominal", title: null },
-      row: { field: "measure", type: "nominal", title: null },
-    },
+    layer: [
+      line("btc", "BTC received (cumulative)", "#e8890c"),
+      line("usd", "USD at the time (cumulative)", "#1f6fd1"),
+    ],
     resolve: { scale: { y: "independent" } },
   });
 }
@@ -237,7 +240,7 @@ async function renderOperator() {
       "div",
       { class: "scroll" },
       table(
-        ["epoch", "date", "submissions (reporter: TH/s)", "finalized TH/s"],
+        ["epoch", "reported at", "submissions (reporter: TH/s)", "finalized TH/s"],
         v.reports.map((r) => ({
           testid: `report-${r.epoch}`,
           cells: [

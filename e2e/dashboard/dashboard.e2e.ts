@@ -1,0 +1,239 @@
+/**
+ * The dashboard as a person uses it: a real `hardhat node`, a deployment, a short simulation, `hardhat dashboard`
+ * started like from a shell, and headless Chromium (the machine's `chromium`, driven by playwright-core) opening the
+ * investor view of several addresses and the operator view. The numbers on the page are compared with the chain's;
+ * a deposit made while the page is open must appear without a reload; bad addresses get a clear message.
+ * Screenshots go to reports/e2e-dashboard/.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { expect } from "chai";
+import { JsonRpcProvider } from "ethers";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+import { formatAmount } from "../../src/cli/amount.js";
+import { connectHashShare, readDeployedAddresses, resolveHashShareAddresses } from "../../src/deployment/index.js";
+import type { MiningPoolShare } from "../../typechain-types/index.js";
+import { E2E_CONFIG, ROOT, freePort, hardhat, removeDeployment, startNode, type RunningNode } from "../harness.js";
+
+const SHOTS = path.join(ROOT, "reports", "e2e-dashboard");
+const HARDHAT_CLI = path.join(ROOT, "node_modules", ".bin", "hardhat");
+
+/** The machine's Chromium: CHROMIUM_PATH, else the Debian package's binary. */
+function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  const found = candidates.find((c) => c !== undefined && c !== "" && existsSync(c));
+  if (found === undefined) throw new Error("no Chromium: apt-get install -y chromium (npm test installs it)");
+  return found;
+}
+
+/** `hardhat dashboard` as a child process; resolves once it prints its URL. */
+async function startDashboard(
+  env: NodeJS.ProcessEnv,
+  args: string[],
+): Promise<{ url: string; child: ChildProcess; log: () => string }> {
+  const child = spawn(
+    process.execPath,
+    [HARDHAT_CLI, "--config", E2E_CONFIG, "--network", "localhost", "dashboard", ...args],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`dashboard did not start:\n${output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+)\/operator/.exec(output);
+      if (match !== null) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`dashboard exited with ${code}:\n${output}`)));
+  });
+  return { url, child, log: () => output };
+}
+
+describe("Dashboard end to end (hardhat node, simulation, headless Chromium)", function () {
+  this.timeout(1_200_000);
+
+  let node: RunningNode;
+  let deploymentId: string;
+  let provider: JsonRpcProvider;
+  let pool: MiningPoolShare;
+  let tokens: Array<{ address: string; symbol: string; decimals: number }>;
+  let dashboard: Awaited<ReturnType<typeof startDashboard>>;
+  let browser: BrowserContext;
+  let page: Page;
+  let work: string;
+  let env: Record<string, string | undefined>;
+
+  const task = (args: string[]) => hardhat(["--config", E2E_CONFIG, "--network", "localhost", ...args], env, 400_000);
+
+  before(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    work = await mkdtemp(path.join(tmpdir(), "hashshare-dash-e2e-"));
+    node = await startNode(await freePort());
+    deploymentId = `e2e-dash-${node.port}-${process.pid}`;
+    env = { HASHSHARE_E2E_RPC_URL: node.url, HASHSHARE_DEPLOYMENT_ID: deploymentId };
+    await removeDeployment(deploymentId);
+    // The simulator deploys the contracts itself (Ignition, deployment HASHSHARE_DEPLOYMENT_ID) on a fresh chain.
+    const out = path.join(work, "sim");
+    const simulated = await task([
+      "simulate",
+      "--days",
+      "6",
+      "--holders",
+      "8",
+      "--scenario",
+      "test/sim/fixtures/early-ai.json",
+      "--out",
+      out,
+      "--quiet",
+    ]);
+    expect(simulated.code, simulated.stderr).to.equal(0);
+
+    const addresses = resolveHashShareAddresses(
+      await readDeployedAddresses(path.join(ROOT, "ignition", "deployments", deploymentId)),
+    );
+    provider = new JsonRpcProvider(node.url, undefined, { staticNetwork: true, cacheTimeout: -1 });
+    pool = connectHashShare(addresses, provider).pool;
+    tokens = [
+      { address: addresses.wbtc, symbol: "WBTC", decimals: 8 },
+      { address: addresses.usdc, symbol: "USDC", decimals: 6 },
+    ];
+
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, FORCE_COLOR: "0", NO_COLOR: "1" };
+    delete childEnv.HH_TEST;
+    delete childEnv.DATABASE_URL;
+    dashboard = await startDashboard(childEnv, [
+      "--port",
+      "0",
+      "--database",
+      path.join(work, "index.sqlite"),
+      "--prices",
+      path.join(out, "daily.csv"),
+      "--poll-ms",
+      "200",
+    ]);
+    browser = await chromium.launchPersistentContext(path.join(work, "profile"), {
+      executablePath: chromiumPath(),
+      headless: true,
+      viewport: { width: 1280, height: 1000 },
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    page = browser.pages()[0] ?? (await browser.newPage());
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    if (dashboard?.child.pid !== undefined) {
+      try {
+        process.kill(-dashboard.child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+    provider?.destroy();
+    await node?.stop();
+    if (deploymentId !== undefined) await removeDeployment(deploymentId);
+    if (work !== undefined) await rm(work, { recursive: true, force: true });
+  });
+
+  /** Holders with shares, from the chain's Transfer events. */
+  async function holders(): Promise<string[]> {
+    const logs = await pool.queryFilter(pool.filters.Transfer(), 0, "latest");
+    const seen = new Set<string>();
+    for (const log of logs) if (log.args.to !== "0x0000000000000000000000000000000000000000") seen.add(log.args.to);
+    const result: string[] = [];
+    for (const holder of seen) if ((await pool.balanceOf(holder)) > 0n) result.push(holder);
+    return result;
+  }
+
+  const text = async (testid: string) => (await page.getByTestId(testid).first().textContent())?.trim() ?? "";
+
+  describe("investor view", () => {
+    it("shows each holder's shares and claimable revenue as the chain does", async () => {
+      const all = await holders();
+      expect(all.length).to.be.at.least(3);
+      for (const [i, holder] of all.slice(0, 4).entries()) {
+        await page.goto(`${dashboard.url}/investor/${holder}`);
+        await page.getByTestId("shares").waitFor();
+        expect(await text("shares")).to.equal(`${formatAmount(await pool.balanceOf(holder), 18)} HSP1`);
+        for (const token of tokens) {
+          expect(await text(`claimable-${token.symbol}-amount`), `${holder} ${token.symbol}`).to.equal(
+            formatAmount(await pool.claimable(holder, token.address), token.decimals),
+          );
+        }
+        await page.getByTestId("received-chart").locator("svg").first().waitFor();
+        await page.screenshot({ path: path.join(SHOTS, `investor-${i}.png`), fullPage: true });
+      }
+    });
+
+    it("tells a malformed address apart, in one line", async () => {
+      for (const bad of ["0x1234", "not-an-address", "0xZZ64a140Aa3E981100a9becA4E685f962f0cF6C9"]) {
+        await page.goto(`${dashboard.url}/investor/${encodeURIComponent(bad)}`);
+        await page.getByTestId("error").waitFor();
+        expect(await text("error")).to.match(/is not an address/);
+      }
+      await page.screenshot({ path: path.join(SHOTS, "investor-bad-address.png") });
+    });
+  });
+
+  describe("operator view", () => {
+    it("shows the supply and the holders count as the chain does", async () => {
+      await page.goto(`${dashboard.url}/operator`);
+      await page.getByTestId("supply").waitFor();
+      expect(await text("supply")).to.equal(`${formatAmount(await pool.totalSupply(), 18)} HSP1`);
+      expect(await text("holders-count")).to.equal(String((await holders()).length));
+      await page.getByTestId("supply-chart").locator("svg").first().waitFor();
+      await page.screenshot({ path: path.join(SHOTS, "operator.png"), fullPage: true });
+    });
+
+    it("shows a new deposit live, without a reload", async () => {
+      await page.goto(`${dashboard.url}/operator`);
+      await page.getByTestId("supply").waitFor();
+      await page.evaluate(() => ((globalThis as unknown as { marker: number }).marker = 1));
+      const [operator] = (await provider.send("eth_accounts", [])) as string[];
+      const faucet = await task(["pool", "faucet", "--token", "wbtc", "--to", operator!, "--amount", "1"]);
+      expect(faucet.code, faucet.stderr).to.equal(0);
+      const deposit = await task([
+        "pool",
+        "deposit",
+        "--token",
+        "wbtc",
+        "--amount",
+        "0.5",
+        "--source",
+        "mining",
+        "--epoch",
+        "999",
+      ]);
+      expect(deposit.code, deposit.stderr).to.equal(0);
+      const started = Date.now();
+      await page.getByTestId("deposit-WBTC-999").waitFor({ timeout: 5_000 });
+      const seconds = (Date.now() - started) / 1000;
+      expect(seconds).to.be.below(5);
+      expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).to.equal(1);
+      await page.screenshot({ path: path.join(SHOTS, "operator-live-deposit.png"), fullPage: true });
+    });
+  });
+});
