@@ -8,6 +8,7 @@
 import path from "node:path";
 
 import {
+  allocateColumns,
   dateOfDay,
   dayIndex,
   loadHistory,
@@ -17,6 +18,7 @@ import {
   SHIPPED_HISTORY,
   simulatePath,
   type History,
+  type PathColumns,
   type PolicyName,
   type Scenario,
 } from "../model/v2/index.js";
@@ -61,9 +63,12 @@ export function historyDaysFrom(history: History, start: string): number {
   return last - first;
 }
 
+/** One set of columns per thread, reused from path to path (the model writes into it instead of allocating). */
+let reusable: PathColumns | undefined;
+
 /**
  * Simulates path `pathIndex` of `seed` under `policy` for `days` days; with `history`, on the history from its start
- * date with the network's actual difficulty.
+ * date with the network's actual difficulty. The columns returned are overwritten by the next call: read them first.
  */
 export function simulatePolicyPath(
   scenario: Scenario,
@@ -73,7 +78,9 @@ export function simulatePolicyPath(
   days: number,
   history?: HistoryDrive,
 ): PathPayouts {
+  if (reusable === undefined || reusable.priceUsd.length < days) reusable = allocateColumns(days);
   const result = simulatePath(scenario, {
+    columns: reusable,
     seed,
     pathIndex,
     days,
