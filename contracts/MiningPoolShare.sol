@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {AccessControlDefaultAdminRules} from "@openzeppelin/contracts/access/extensions/AccessControlDefaultAdminRules.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {ERC20Pausable} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Pausable.sol";
 import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Permit.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {IHashrateOracle} from "./interfaces/IHashrateOracle.sol";
-import {TransientReentrancyGuard} from "./libraries/TransientReentrancyGuard.sol";
 import {IMiningPoolShare} from "./interfaces/IMiningPoolShare.sol";
+import {INITIAL_ADMIN_DELAY} from "./libraries/AdminRules.sol";
 
 /// @title MiningPoolShare
 /// @notice ERC-20 share of a mining pool, minted against oracle-reported hashrate and paid revenue pro rata.
@@ -25,7 +25,9 @@ import {IMiningPoolShare} from "./interfaces/IMiningPoolShare.sol";
 /// 2^128 base units (totals are uint128), so its magnified value is below 2^256 and the modular result is exact
 /// even when `rps` or a correction wraps. A deposit adds `(amount · 2^128 + carry) / supply` to `rps[i]` and keeps
 /// the remainder as `carry`, so rounding never loses revenue: it is carried into the next deposit (INV-3).
-contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, AccessControl, TransientReentrancyGuard {
+/// Claims take no pause, role or oracle check (INV-7), and a holder's revenue can also be claimed by the claimer it or,
+/// for a contract that has not chosen, the admin named (INV-9).
+contract MiningPoolShare is IMiningPoolShare, ERC20Permit, AccessControlDefaultAdminRules, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     /// @inheritdoc IMiningPoolShare
@@ -34,6 +36,10 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, Access
     bytes32 public constant DISTRIBUTOR_ROLE = keccak256("DISTRIBUTOR_ROLE");
     /// @inheritdoc IMiningPoolShare
     bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
+    /// @inheritdoc IMiningPoolShare
+    uint64 public constant MAX_PAUSE_DURATION = 7 days;
+    /// @inheritdoc IMiningPoolShare
+    uint64 public constant PAUSE_COOLDOWN = 1 days;
 
     uint8 private constant SOURCE_COUNT = 2;
     uint256 private constant MAX_PAYOUT_TOKENS = 4;
@@ -46,6 +52,11 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, Access
         uint256 revenuePerShare; // magnified by 2^128, modulo 2^256
         uint256 carry; // rounding remainder of the magnified deposits, below the supply it was divided by
         uint128 totalDeposited;
+    }
+
+    struct Claimer {
+        address claimer;
+        bool setByHolder;
     }
 
     IHashrateOracle private immutable _oracle;
@@ -63,10 +74,13 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, Access
     mapping(address holder => uint256[MAX_PAYOUT_TOKENS]) private _corrections;
     mapping(IERC20 token => uint256[SOURCE_COUNT]) private _revenueBySource;
     mapping(IERC20 token => mapping(uint8 source => mapping(uint64 epoch => bool))) private _funded;
+    mapping(address holder => Claimer) private _claimers;
+    uint64 private _pausedUntil;
 
     /// @param name_ ERC-20 name (also the EIP-712 domain name for permits).
     /// @param symbol_ ERC-20 symbol.
-    /// @param admin Receives `DEFAULT_ADMIN_ROLE` only; operational roles are granted explicitly.
+    /// @param admin Receives `DEFAULT_ADMIN_ROLE` only (handed over in two steps with a delay starting at 2 days);
+    /// operational roles are granted explicitly.
     /// @param oracle_ The hashrate oracle whose reports for this pool back the supply.
     /// @param sharesPerTHs_ Share base units (18 decimals) backed by 1 TH/s.
     /// @param maxReportAge_ Seconds a report stays valid for minting.
@@ -79,8 +93,8 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, Access
         uint256 sharesPerTHs_,
         uint64 maxReportAge_,
         IERC20[] memory payoutTokens_
-    ) ERC20(name_, symbol_) ERC20Permit(name_) {
-        if (admin == address(0) || address(oracle_) == address(0)) revert ZeroAddress();
+    ) ERC20(name_, symbol_) ERC20Permit(name_) AccessControlDefaultAdminRules(INITIAL_ADMIN_DELAY, admin) {
+        if (address(oracle_) == address(0)) revert ZeroAddress();
         if (sharesPerTHs_ == 0) revert InvalidSharesPerTHs();
         uint256 count = payoutTokens_.length;
         if (count == 0 || count > MAX_PAYOUT_TOKENS) revert InvalidPayoutTokenCount(count);
@@ -91,7 +105,6 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, Access
                 if (address(payoutTokens_[j]) == token) revert InvalidPayoutToken(token);
             }
         }
-        _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _oracle = oracle_;
         _sharesPerTHs = sharesPerTHs_;
         _maxReportAge = maxReportAge_;
@@ -115,8 +128,9 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, Access
     }
 
     /// @inheritdoc IMiningPoolShare
-    /// @dev Keeps INV-1: after the mint, totalSupply ≤ reported hashrate × sharesPerTHs.
-    function mint(address to, uint256 shares) external onlyRole(MINTER_ROLE) {
+    /// @dev Keeps INV-1: after the mint, totalSupply ≤ reported hashrate × sharesPerTHs. The re-entrancy lock keeps
+    /// INV-2: a deposit's supply cannot change between its read and its credit.
+    function mint(address to, uint256 shares) external onlyRole(MINTER_ROLE) nonReentrant {
         if (shares == 0) revert ZeroAmount();
         (uint256 backing, uint64 updatedAt) = _backing();
         if (!_isFresh(updatedAt)) revert StaleHashrateReport(updatedAt, _maxReportAge);
@@ -139,7 +153,8 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, Access
         uint256 amount,
         uint8 source,
         uint64 epoch
-    ) external onlyRole(DISTRIBUTOR_ROLE) whenNotPaused nonReentrant {
+    ) external onlyRole(DISTRIBUTOR_ROLE) nonReentrant {
+        _requireNotPaused();
         uint256 index = _indexOf(token);
         if (source >= SOURCE_COUNT) revert UnknownRevenueSource(source);
         if (amount == 0) revert ZeroAmount();
@@ -196,22 +211,77 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, Access
     /// @inheritdoc IMiningPoolShare
     /// @dev INV-7: no role, pause or oracle check stands between a holder and its revenue.
     function claim(IERC20 token) external nonReentrant returns (uint256) {
-        return _claim(_indexOf(token), token, msg.sender);
+        return _claim(msg.sender, _indexOf(token), token, msg.sender);
     }
 
     /// @inheritdoc IMiningPoolShare
     function claimTo(IERC20 token, address recipient) external nonReentrant returns (uint256) {
         if (recipient == address(0)) revert InvalidRecipient(recipient);
-        return _claim(_indexOf(token), token, recipient);
+        return _claim(msg.sender, _indexOf(token), token, recipient);
     }
 
     /// @inheritdoc IMiningPoolShare
-    function claimAll() external nonReentrant returns (uint256[] memory amounts) {
-        uint256 count = _tokenCount;
-        amounts = new uint256[](count);
-        for (uint256 i = 0; i < count; ++i) {
-            amounts[i] = _claim(i, _tokenAt(i), msg.sender);
+    function claimAll() external nonReentrant returns (uint256[] memory) {
+        return _claimAll(msg.sender, msg.sender);
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // Claims on behalf (INV-9)
+    // ----------------------------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IMiningPoolShare
+    function setClaimer(address claimer) external {
+        _claimers[msg.sender] = Claimer(claimer, true);
+        emit ClaimerSet(msg.sender, claimer);
+    }
+
+    /// @inheritdoc IMiningPoolShare
+    function setClaimerFor(address holder, address claimer) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (holder.code.length == 0) revert HolderNotContract(holder);
+        if (_claimers[holder].setByHolder) revert ClaimerSetByHolder(holder);
+        _claimers[holder].claimer = claimer;
+        emit ClaimerSet(holder, claimer);
+    }
+
+    /// @inheritdoc IMiningPoolShare
+    function claimerOf(address holder) external view returns (address) {
+        return _claimers[holder].claimer;
+    }
+
+    /// @inheritdoc IMiningPoolShare
+    function claimOnBehalf(address holder, IERC20 token, address recipient) external nonReentrant returns (uint256) {
+        _checkClaimer(holder, recipient);
+        return _claim(holder, _indexOf(token), token, recipient);
+    }
+
+    /// @inheritdoc IMiningPoolShare
+    function claimAllOnBehalf(address holder, address recipient) external nonReentrant returns (uint256[] memory) {
+        _checkClaimer(holder, recipient);
+        return _claimAll(holder, recipient);
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // Recovery
+    // ----------------------------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IMiningPoolShare
+    /// @dev Keeps INV-3 and INV-9: a payout token keeps exactly `totalDeposited − totalClaimed`, what holders can be
+    /// owed (Σ claimable never exceeds it, INV-2).
+    function skim(
+        IERC20 token,
+        address to
+    ) external onlyRole(DEFAULT_ADMIN_ROLE) nonReentrant returns (uint256 amount) {
+        if (to == address(0)) revert InvalidRecipient(to);
+        uint256 balance = token.balanceOf(address(this));
+        amount = balance;
+        (bool payout, uint256 index) = _tryIndexOf(token);
+        if (payout) {
+            uint256 owed = _ledgers[index].totalDeposited - _totalClaimed[index];
+            amount = balance > owed ? balance - owed : 0;
         }
+        if (amount == 0) return 0;
+        emit Skimmed(address(token), to, amount);
+        token.safeTransfer(to, amount);
     }
 
     // ----------------------------------------------------------------------------------------------------------------
@@ -260,26 +330,60 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, Access
     }
 
     // ----------------------------------------------------------------------------------------------------------------
-    // Pause
+    // Pause (bounded, INV-7)
     // ----------------------------------------------------------------------------------------------------------------
 
-    /// @notice Stops mint, deposit and transfers (never claims). Pauser only.
+    /// @inheritdoc IMiningPoolShare
+    /// @dev Keeps INV-7: every pause ends within `MAX_PAUSE_DURATION`, and the next one starts no earlier than
+    /// `PAUSE_COOLDOWN` after that, so a pauser can never stop transfers for good.
     function pause() external onlyRole(PAUSER_ROLE) {
-        _pause();
+        uint64 until = _pausedUntil;
+        if (block.timestamp < until) revert EnforcedPause();
+        // The first pause (until = 0) can start at any time.
+        if (until != 0 && block.timestamp < uint256(until) + PAUSE_COOLDOWN)
+            revert PauseCooldown(until + PAUSE_COOLDOWN);
+        _pausedUntil = SafeCast.toUint64(block.timestamp + MAX_PAUSE_DURATION);
+        emit Paused(msg.sender);
     }
 
-    /// @notice Resumes mint, deposit and transfers. Pauser only.
+    /// @inheritdoc IMiningPoolShare
     function unpause() external onlyRole(PAUSER_ROLE) {
-        _unpause();
+        if (block.timestamp >= _pausedUntil) revert ExpectedPause();
+        // block.timestamp < _pausedUntil < 2^64.
+        _pausedUntil = uint64(block.timestamp);
+        emit Unpaused(msg.sender);
+    }
+
+    /// @inheritdoc IMiningPoolShare
+    function paused() public view returns (bool) {
+        return block.timestamp < _pausedUntil;
+    }
+
+    /// @inheritdoc IMiningPoolShare
+    function pausedUntil() external view returns (uint64) {
+        return _pausedUntil;
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // ERC-2612
+    // ----------------------------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IERC20Permit
+    function nonces(address owner) public view override(ERC20Permit, IERC20Permit) returns (uint256) {
+        return super.nonces(owner);
     }
 
     // ----------------------------------------------------------------------------------------------------------------
     // Internals
     // ----------------------------------------------------------------------------------------------------------------
 
-    /// @dev The single hook of transfers and mints. Keeps INV-5: moving `value` shares moves `rps · value` of
-    /// magnified owed revenue between the two corrections, so no account's claimable changes.
-    function _update(address from, address to, uint256 value) internal override(ERC20, ERC20Pausable) {
+    /// @dev The single hook of transfers and mints. Refuses them while paused (one storage read) and refuses the pool
+    /// itself as a receiver (INV-9: shares held by the pool could never be claimed for). Keeps INV-5: moving `value`
+    /// shares moves `rps · value` of magnified owed revenue between the two corrections, so no account's claimable
+    /// changes.
+    function _update(address from, address to, uint256 value) internal override {
+        _requireNotPaused();
+        if (to == address(this)) revert ERC20InvalidReceiver(to);
         super._update(from, to, value);
         if (from == to || value == 0) return;
         uint256 count = _tokenCount;
@@ -295,16 +399,34 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, Access
         }
     }
 
-    function _claim(uint256 index, IERC20 token, address recipient) private returns (uint256 amount) {
-        amount = _owed(msg.sender, index, _ledgers[index].revenuePerShare) / MAGNITUDE;
+    /// @dev Pays `account`'s claimable `token` to `recipient` (INV-7: no pause, role or oracle check).
+    function _claim(address account, uint256 index, IERC20 token, address recipient) private returns (uint256 amount) {
+        amount = _owed(account, index, _ledgers[index].revenuePerShare) / MAGNITUDE;
         if (amount == 0) return 0;
         unchecked {
             // amount ≤ totalDeposited − totalClaimed < 2^128 (INV-2), so neither line overflows.
-            _corrections[msg.sender][index] -= amount * MAGNITUDE;
+            _corrections[account][index] -= amount * MAGNITUDE;
             _totalClaimed[index] += uint128(amount);
         }
-        emit RevenueClaimed(msg.sender, address(token), recipient, amount);
+        emit RevenueClaimed(account, address(token), recipient, amount);
         token.safeTransfer(recipient, amount);
+    }
+
+    function _claimAll(address account, address recipient) private returns (uint256[] memory amounts) {
+        uint256 count = _tokenCount;
+        amounts = new uint256[](count);
+        for (uint256 i = 0; i < count; ++i) {
+            amounts[i] = _claim(account, i, _tokenAt(i), recipient);
+        }
+    }
+
+    function _checkClaimer(address holder, address recipient) private view {
+        if (msg.sender != _claimers[holder].claimer) revert NotClaimer(msg.sender, holder);
+        if (recipient == address(0)) revert InvalidRecipient(recipient);
+    }
+
+    function _requireNotPaused() private view {
+        if (block.timestamp < _pausedUntil) revert EnforcedPause();
     }
 
     /// @dev The account's owed revenue, magnified: rps · balance + correction, modulo 2^256 (exact, see @dev).
@@ -326,12 +448,18 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Pausable, ERC20Permit, Access
         return updatedAt != 0 && block.timestamp <= uint256(updatedAt) + _maxReportAge;
     }
 
-    function _indexOf(IERC20 token) private view returns (uint256) {
-        if (address(token) == address(_token0)) return 0;
-        if (address(token) == address(_token1) && _tokenCount > 1) return 1;
-        if (address(token) == address(_token2) && _tokenCount > 2) return 2;
-        if (address(token) == address(_token3) && _tokenCount > 3) return 3;
-        revert NotPayoutToken(address(token));
+    function _indexOf(IERC20 token) private view returns (uint256 index) {
+        bool payout;
+        (payout, index) = _tryIndexOf(token);
+        if (!payout) revert NotPayoutToken(address(token));
+    }
+
+    function _tryIndexOf(IERC20 token) private view returns (bool, uint256) {
+        if (address(token) == address(_token0)) return (true, 0);
+        if (address(token) == address(_token1) && _tokenCount > 1) return (true, 1);
+        if (address(token) == address(_token2) && _tokenCount > 2) return (true, 2);
+        if (address(token) == address(_token3) && _tokenCount > 3) return (true, 3);
+        return (false, 0);
     }
 
     function _tokenAt(uint256 index) private view returns (IERC20) {

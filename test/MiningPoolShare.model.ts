@@ -351,7 +351,7 @@ async function deployModelFixture() {
   const lens: PoolLens = await ethers.deployContract("PoolLens");
 
   await oracle.grantRole(await oracle.REPORTER_ROLE(), admin.address);
-  await oracle.reportHashrate(await pool.getAddress(), 1n, HASHRATE_THS);
+  await oracle.reportHashrate(await pool.getAddress(), await oracle.currentEpoch(), HASHRATE_THS);
   for (const role of [await pool.MINTER_ROLE(), await pool.DISTRIBUTOR_ROLE(), await pool.PAUSER_ROLE()]) {
     await pool.grantRole(role, admin.address);
   }
@@ -405,6 +405,12 @@ async function applyAction(f: Fixture, model: Model, action: Action): Promise<vo
     case "pausedClaimAll": {
       // INV-7: while paused, mint, deposit and transfers stop, and claims still work.
       const who = holder(action.who);
+      // A new pause starts PAUSE_COOLDOWN after the last one ended (the report stays fresh for years).
+      const pausedUntil = await f.pool.pausedUntil();
+      const availableAt = pausedUntil + (await f.pool.PAUSE_COOLDOWN());
+      if (pausedUntil !== 0n && BigInt(await networkHelpers.time.latest()) < availableAt) {
+        await networkHelpers.time.increaseTo(availableAt);
+      }
       await (await f.pool.pause()).wait();
       await expect(
         f.pool.connect(who).transfer(holder((action.who + 1) % HOLDERS).address, 0n),

@@ -21,7 +21,6 @@ import {
   PAUSER_ROLE,
   POOL_NAME,
   POOL_SYMBOL,
-  REPORTED_EPOCH,
   REPORTED_THS,
   SHARES_PER_THS,
   UNIT,
@@ -31,6 +30,8 @@ import {
   reportedFixture,
   type DeployFixture,
 } from "./helpers/fixtures.js";
+import { INITIAL_ADMIN_DELAY, shouldBehaveLikeDefaultAdminRules } from "./helpers/adminRules.js";
+import { reportNow } from "./helpers/oracle.js";
 import { PERMIT_TYPES, signPermit } from "./helpers/permit.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -81,7 +82,7 @@ async function deployAliceOnlyPool(
   const pool = await deployPool(fx.admin, fx.oracle, payoutTokens);
   await pool.grantRole(MINTER_ROLE, fx.admin.address);
   await pool.grantRole(DISTRIBUTOR_ROLE, distributor.address);
-  await fx.oracle.connect(fx.reporters[0]).reportHashrate(pool, 1, REPORTED_THS);
+  await reportNow(time, fx.oracle, fx.reporters[0], pool, REPORTED_THS);
   await pool.mint(fx.alice.address, UNIT);
   return pool;
 }
@@ -141,14 +142,19 @@ describe("MiningPoolShare", function () {
         .withArgs(self);
     });
 
-    it("reverts when the admin or the oracle is the zero address", async function () {
+    it("reverts when the admin is the zero address (AccessControlInvalidDefaultAdmin)", async function () {
       const { admin, oracle, wbtc } = await loadFixture(deployFixture);
       const factory = await ethers.getContractFactory("MiningPoolShare", admin);
       await expect(
         factory.deploy(POOL_NAME, POOL_SYMBOL, ethers.ZeroAddress, oracle, SHARES_PER_THS, MAX_REPORT_AGE, [wbtc]),
       )
-        .to.be.revertedWithCustomError(factory, "ZeroAddress")
-        .withArgs();
+        .to.be.revertedWithCustomError(factory, "AccessControlInvalidDefaultAdmin")
+        .withArgs(ethers.ZeroAddress);
+    });
+
+    it("reverts when the oracle is the zero address (ZeroAddress)", async function () {
+      const { admin, wbtc } = await loadFixture(deployFixture);
+      const factory = await ethers.getContractFactory("MiningPoolShare", admin);
       await expect(deployPool(admin, ethers.ZeroAddress, [wbtc]))
         .to.be.revertedWithCustomError(factory, "ZeroAddress")
         .withArgs();
@@ -213,7 +219,7 @@ describe("MiningPoolShare", function () {
     it("reverts when a non-admin grants or revokes an operational role", async function () {
       const { pool, minter, distributor, pauser, outsider } = await loadFixture(deployFixture);
       for (const caller of [outsider, minter, distributor, pauser]) {
-        for (const role of [MINTER_ROLE, DISTRIBUTOR_ROLE, PAUSER_ROLE, DEFAULT_ADMIN_ROLE]) {
+        for (const role of [MINTER_ROLE, DISTRIBUTOR_ROLE, PAUSER_ROLE]) {
           await expect(pool.connect(caller).grantRole(role, caller.address))
             .to.be.revertedWithCustomError(pool, "AccessControlUnauthorizedAccount")
             .withArgs(caller.address, DEFAULT_ADMIN_ROLE);
@@ -250,16 +256,16 @@ describe("MiningPoolShare", function () {
     it("is 0 when the report falls below the supply", async function () {
       const { pool, oracle, reporters, minter, alice } = await loadFixture(reportedFixture);
       await pool.connect(minter).mint(alice.address, 5_000n * ONE_SHARE);
-      await oracle.connect(reporters[0]).reportHashrate(pool, REPORTED_EPOCH + 1n, 4_999n);
+      await reportNow(time, oracle, reporters[0], pool, 4_999n);
       expect(await pool.mintableShares()).to.equal(0n);
       // Exactly at the supply it is 0 too.
-      await oracle.connect(reporters[0]).reportHashrate(pool, REPORTED_EPOCH + 2n, 5_000n);
+      await reportNow(time, oracle, reporters[0], pool, 5_000n);
       expect(await pool.mintableShares()).to.equal(0n);
     });
 
     it("saturates at the 2^128 − 1 supply cap rather than reverting for a report of 2^256-1 TH/s", async function () {
       const { pool, oracle, reporters, minter, alice } = await loadFixture(reportedFixture);
-      await oracle.connect(reporters[0]).reportHashrate(pool, REPORTED_EPOCH + 1n, ethers.MaxUint256);
+      await reportNow(time, oracle, reporters[0], pool, ethers.MaxUint256);
       const cap = (1n << 128n) - 1n; // the supply cap that keeps INV-3's rounding bound
       expect(await pool.mintableShares()).to.equal(cap);
       await pool.connect(minter).mint(alice.address, 10n ** 38n);
@@ -308,7 +314,7 @@ describe("MiningPoolShare", function () {
     it("mints again after a fresh report replaces a stale one", async function () {
       const { pool, oracle, reporters, minter, alice, reportedAt } = await loadFixture(reportedFixture);
       await time.increaseTo(reportedAt + MAX_REPORT_AGE + 1n);
-      await oracle.connect(reporters[0]).reportHashrate(pool, REPORTED_EPOCH + 1n, REPORTED_THS);
+      await reportNow(time, oracle, reporters[0], pool, REPORTED_THS);
       await expect(pool.connect(minter).mint(alice.address, 1n)).to.changeTokenBalance(ethers, pool, alice, 1n);
     });
 
@@ -333,7 +339,7 @@ describe("MiningPoolShare", function () {
       const { pool, oracle, reporters, minter, alice, bob } = await loadFixture(reportedFixture);
       await pool.connect(minter).mint(alice.address, 6_000n * ONE_SHARE);
       await pool.connect(minter).mint(bob.address, 2_000n * ONE_SHARE);
-      await oracle.connect(reporters[0]).reportHashrate(pool, REPORTED_EPOCH + 1n, 1_000n);
+      await reportNow(time, oracle, reporters[0], pool, 1_000n);
       expect(await pool.balanceOf(alice.address)).to.equal(6_000n * ONE_SHARE);
       expect(await pool.balanceOf(bob.address)).to.equal(2_000n * ONE_SHARE);
       expect(await pool.totalSupply()).to.equal(8_000n * ONE_SHARE);
@@ -825,12 +831,15 @@ describe("MiningPoolShare", function () {
     it("INV-7 liveness: claims work with a stale or zero report and after every role was revoked", async function () {
       const { pool, oracle, reporters, wbtc, admin, minter, distributor, pauser, alice, reportedAt } =
         await depositedFixture();
-      await oracle.connect(reporters[0]).reportHashrate(pool, REPORTED_EPOCH + 1n, 0n);
+      await reportNow(time, oracle, reporters[0], pool, 0n);
       await time.increaseTo(reportedAt + MAX_REPORT_AGE * 10n);
       await pool.revokeRole(MINTER_ROLE, minter.address);
       await pool.revokeRole(DISTRIBUTOR_ROLE, distributor.address);
       await pool.revokeRole(PAUSER_ROLE, pauser.address);
+      await pool.beginDefaultAdminTransfer(ethers.ZeroAddress);
+      await time.increase(INITIAL_ADMIN_DELAY + 1n);
       await pool.renounceRole(DEFAULT_ADMIN_ROLE, admin.address);
+      expect(await pool.defaultAdmin()).to.equal(ethers.ZeroAddress);
       expect(await pool.mintableShares()).to.equal(0n);
       await expect(pool.connect(alice).claim(wbtc)).to.changeTokenBalance(ethers, wbtc, alice, ONE_WBTC);
     });
@@ -1082,12 +1091,8 @@ describe("MiningPoolShare", function () {
     });
   });
 
-  describe("supportsInterface", function () {
-    it("supports IERC165 and IAccessControl only", async function () {
-      const { pool } = await loadFixture(deployFixture);
-      expect(await pool.supportsInterface("0x01ffc9a7")).to.equal(true);
-      expect(await pool.supportsInterface("0x7965db0b")).to.equal(true);
-      expect(await pool.supportsInterface("0xffffffff")).to.equal(false);
-    });
+  shouldBehaveLikeDefaultAdminRules(async () => {
+    const { pool, admin, outsider } = await loadFixture(deployFixture);
+    return { contract: pool, admin, newAdmin: outsider, time };
   });
 });

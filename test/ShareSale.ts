@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import type { AddressLike } from "ethers";
+import { id, type AddressLike } from "ethers";
 import { network } from "hardhat";
 
 import type { ShareSale } from "../typechain-types/index.js";
@@ -11,12 +11,13 @@ import {
   ONE_SHARE,
   ONE_USDC,
   PRICE_PER_SHARE,
-  REPORTED_EPOCH,
   REPORTED_THS,
   SHARES_PER_THS,
   deployFixture,
   reportedFixture,
 } from "./helpers/fixtures.js";
+import { shouldBehaveLikeDefaultAdminRules } from "./helpers/adminRules.js";
+import { reportNow } from "./helpers/oracle.js";
 
 const { ethers, networkHelpers } = await network.create();
 const { loadFixture, time } = networkHelpers;
@@ -69,7 +70,15 @@ describe("ShareSale", function () {
       };
     }
 
-    for (const field of ["admin", "pool", "paymentToken", "treasury"] as const) {
+    it("reverts when admin is the zero address (AccessControlInvalidDefaultAdmin)", async function () {
+      const args = await validArgs();
+      const factory = await ethers.getContractFactory("ShareSale");
+      await expect(deploySale({ ...args, admin: ethers.ZeroAddress }))
+        .to.be.revertedWithCustomError(factory, "AccessControlInvalidDefaultAdmin")
+        .withArgs(ethers.ZeroAddress);
+    });
+
+    for (const field of ["pool", "paymentToken", "treasury"] as const) {
       it(`reverts when ${field} is the zero address (ZeroAddress)`, async function () {
         const args = await validArgs();
         const factory = await ethers.getContractFactory("ShareSale");
@@ -116,16 +125,19 @@ describe("ShareSale", function () {
       expect(await sale.totalSold()).to.equal(0n);
       expect(await sale.hasRole(DEFAULT_ADMIN_ROLE, outsider.address)).to.equal(true);
       expect(await sale.hasRole(DEFAULT_ADMIN_ROLE, args.admin)).to.equal(false);
-      expect(await sale.supportsInterface("0x7965db0b")).to.equal(true);
-      expect(await sale.supportsInterface("0xffffffff")).to.equal(false);
     });
+  });
+
+  shouldBehaveLikeDefaultAdminRules(async () => {
+    const { sale, admin, outsider } = await loadFixture(deployFixture);
+    return { contract: sale, admin, newAdmin: outsider, time };
   });
 
   describe("grantRole", function () {
     it("reverts when a non-admin grants a role", async function () {
       const { sale, outsider, treasury } = await loadFixture(deployFixture);
       for (const caller of [outsider, treasury]) {
-        await expect(sale.connect(caller).grantRole(DEFAULT_ADMIN_ROLE, caller.address))
+        await expect(sale.connect(caller).grantRole(id("ANY_ROLE"), caller.address))
           .to.be.revertedWithCustomError(sale, "AccessControlUnauthorizedAccount")
           .withArgs(caller.address, DEFAULT_ADMIN_ROLE);
       }
@@ -213,8 +225,8 @@ describe("ShareSale", function () {
     it("sells at the closing second", async function () {
       const { sale, pool, oracle, reporters, alice, saleEnd } = await loadFixture(reportedFixture);
       // Keep the report fresh through the end of the sale.
-      await time.setNextBlockTimestamp(saleEnd - 10n);
-      await oracle.connect(reporters[0]).reportHashrate(pool, REPORTED_EPOCH + 1n, REPORTED_THS);
+      await time.increaseTo(saleEnd - 10n);
+      await reportNow(time, oracle, reporters[0], pool, REPORTED_THS);
       await time.setNextBlockTimestamp(saleEnd);
       await expect(sale.connect(alice).buy(ONE_SHARE, PRICE_PER_SHARE)).to.changeTokenBalance(
         ethers,
@@ -337,7 +349,7 @@ describe("ShareSale", function () {
     it("bubbles the pool's ExceedsHashrateBacking when the purchase exceeds the backing", async function () {
       const { sale, pool, oracle, reporters, alice, bob } = await openSaleFixture();
       // Lower the backing to 500 shares.
-      await oracle.connect(reporters[0]).reportHashrate(pool, REPORTED_EPOCH + 1n, 500n);
+      await reportNow(time, oracle, reporters[0], pool, 500n);
       await sale.connect(alice).buy(400n * ONE_SHARE, ethers.MaxUint256);
       const available = 500n * SHARES_PER_THS - 400n * ONE_SHARE;
       await expect(sale.connect(bob).buy(available + 1n, ethers.MaxUint256))
@@ -415,7 +427,7 @@ describe("ShareSale", function () {
 
     it("INV-1 backing: a sold-out sale leaves totalSupply = reported hashrate × sharesPerTHs", async function () {
       const { sale, pool, oracle, reporters, alice, bob, carol, usdc, treasury } = await openSaleFixture();
-      await oracle.connect(reporters[0]).reportHashrate(pool, REPORTED_EPOCH + 1n, 2_500n);
+      await reportNow(time, oracle, reporters[0], pool, 2_500n);
       for (const buyer of [alice, bob]) await sale.connect(buyer).buy(MAX_SHARES_PER_BUYER, ethers.MaxUint256);
       await sale.connect(carol).buy(500n * ONE_SHARE, ethers.MaxUint256);
       expect(await pool.totalSupply()).to.equal(2_500n * SHARES_PER_THS);

@@ -8,7 +8,7 @@ import {ERC20Pausable} from "@openzeppelin/contracts/token/ERC20/extensions/ERC2
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
-import {TransientReentrancyGuard} from "../libraries/TransientReentrancyGuard.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 /// @title PackedRevenueShare
 /// @notice BENCHMARK ONLY — not deployed, not part of HashShare's API, and never to be used with real funds.
@@ -46,7 +46,7 @@ import {TransientReentrancyGuard} from "../libraries/TransientReentrancyGuard.so
 /// base units at 1e24 / 1e27 shares); an 18-decimal token needs k ≤ 38 (cap 2^90 ≈ 1.24e27 base units,
 /// carry < 3.6e12 / 3.6e15 base units = 3.6e-6 / 0.0036 tokens at 1e24 / 1e27 shares). `MiningPoolShare`
 /// (k = 128 in 256-bit words) has neither limit in its range: owed < 2^128 and carry < supply / 2^128 < 1.
-contract PackedRevenueShare is ERC20Pausable, AccessControl, TransientReentrancyGuard {
+contract PackedRevenueShare is ERC20Pausable, AccessControl, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     /// @notice Role that may mint shares.

@@ -6,6 +6,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import type { MockERC20 } from "../../typechain-types/index.js";
+import { reportNow } from "../helpers/oracle.js";
 import { AI, MINING, ONE_SHARE, deployPool, expectConserved, fundDistributor, readLedger } from "./helpers.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -244,7 +245,7 @@ describe("MiningPoolShare at the extremes", function () {
       const [dai] = await tokens18and8();
       const setup = await deployPool(ethers, [dai]);
       const [alice] = setup.users;
-      await setup.oracle.connect(setup.reporter).reportHashrate(await setup.pool.getAddress(), 2n, ethers.MaxUint256);
+      await reportNow(networkHelpers.time, setup.oracle, setup.reporter, setup.pool, ethers.MaxUint256);
       await fundDistributor(setup, [dai], 1n << 100n);
       return { ...setup, dai, alice };
     }

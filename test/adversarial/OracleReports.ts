@@ -6,6 +6,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import type { MockERC20 } from "../../typechain-types/index.js";
+import { reportNow } from "../helpers/oracle.js";
 import { DAY, MINING, ONE_SHARE, deployPool, expectConserved, fundDistributor } from "./helpers.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -29,7 +30,7 @@ const SUPPLY_CAP = (1n << 128n) - 1n;
 describe("MiningPoolShare under stale and extreme oracle reports", function () {
   it("saturates mintableShares at the 2^128 − 1 supply cap for a hashrate of 2^256 − 1 (no overflow revert)", async function () {
     const { pool, oracle, reporter, minter, alice } = await networkHelpers.loadFixture(oracleFixture);
-    await oracle.connect(reporter).reportHashrate(await pool.getAddress(), 2n, ethers.MaxUint256);
+    await reportNow(networkHelpers.time, oracle, reporter, pool, ethers.MaxUint256);
     expect(await pool.mintableShares()).to.equal(SUPPLY_CAP);
     await pool.connect(minter).mint(alice.address, 1n << 127n);
     expect(await pool.mintableShares()).to.equal(SUPPLY_CAP - (1n << 127n));
@@ -96,11 +97,8 @@ describe("MiningPoolShare under stale and extreme oracle reports", function () {
     ];
     const before = await read();
 
-    for (const [epoch, hashrate] of [
-      [2n, 500n],
-      [3n, 0n],
-    ] as const) {
-      await oracle.connect(reporter).reportHashrate(await pool.getAddress(), epoch, hashrate);
+    for (const hashrate of [500n, 0n]) {
+      await reportNow(networkHelpers.time, oracle, reporter, pool, hashrate);
       expect(await read(), `after a report of ${hashrate} TH/s`).to.deep.equal(before);
       expect(await pool.mintableShares()).to.equal(0n);
       await expect(pool.connect(minter).mint(alice.address, 1n))

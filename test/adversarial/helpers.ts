@@ -57,7 +57,9 @@ export async function deployPool(
   await pool.grantRole(await pool.MINTER_ROLE(), minter.address);
   await pool.grantRole(await pool.DISTRIBUTOR_ROLE(), distributor.address);
   await pool.grantRole(await pool.PAUSER_ROLE(), pauser.address);
-  await oracle.connect(reporter).reportHashrate(await pool.getAddress(), 1n, options.hashrateTHs ?? 1_000_000n);
+  // The pool's first report: the current clock epoch is always accepted.
+  const epoch = await oracle.currentEpoch();
+  await oracle.connect(reporter).reportHashrate(await pool.getAddress(), epoch, options.hashrateTHs ?? 1_000_000n);
   return { admin, minter, distributor, pauser, reporter, users, oracle, pool };
 }
 

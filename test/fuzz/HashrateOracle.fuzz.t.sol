@@ -18,12 +18,15 @@ contract HashrateOracleFuzzTest is TestBase {
     uint256 internal constant BPS = 10_000;
     address internal constant ADMIN = address(0xAD);
     address internal constant POOL = address(0x9001);
+    uint256 internal constant START = 1_700_000_000;
+    /// @dev The clock epoch at `START`; reports are accepted only for the current or the previous epoch.
+    uint64 internal constant E = uint64(START / 1 days);
 
     HashrateOracle internal oracle;
     address[MAX_REPORTERS] internal reporters;
 
     function setUp() public {
-        vm.warp(1_700_000_000);
+        vm.warp(START);
         oracle = new HashrateOracle(ADMIN, 1);
         bytes32 role = oracle.REPORTER_ROLE();
         vm.startPrank(ADMIN);
@@ -42,6 +45,7 @@ contract HashrateOracleFuzzTest is TestBase {
         uint64 epoch
     ) public {
         uint256 q = bound(quorum, 1, MAX_REPORTERS);
+        epoch = E - (epoch % 2); // the current or the previous epoch
         vm.prank(ADMIN);
         oracle.setQuorum(uint8(q));
 
@@ -60,9 +64,11 @@ contract HashrateOracleFuzzTest is TestBase {
 
     /// @notice A reporter submits once per (pool, epoch); once an epoch finalizes, it and every older epoch are
     /// refused (including older ones still pending), and a newer one finalizes on its own submissions only.
+    /// `older` is the previous clock epoch and `newer` the current one, on a day `gap` days after the start.
     function testFuzz_INV1_oracleEpochsStrictlyIncrease(uint64 older, uint64 gap, uint256[4] memory values) public {
-        older = uint64(bound(older, 0, type(uint64).max - 2));
-        uint64 newer = older + uint64(bound(gap, 1, type(uint64).max - older - 1));
+        uint64 newer = E + uint64(bound(gap, 0, 36_500));
+        vm.warp(uint256(newer) * 1 days + (older % 1 days));
+        older = newer - 1;
         vm.prank(ADMIN);
         oracle.setQuorum(2);
 
@@ -101,13 +107,13 @@ contract HashrateOracleFuzzTest is TestBase {
 
         vm.expectRevert(abi.encodeWithSelector(IHashrateOracle.HashrateChangeTooLarge.selector, previous, beyond));
         vm.prank(reporters[0]);
-        oracle.reportHashrate(POOL, 2, beyond);
+        oracle.reportHashrate(POOL, E, beyond);
 
         vm.prank(reporters[0]);
-        oracle.reportHashrate(POOL, 2, atBound);
+        oracle.reportHashrate(POOL, E, atBound);
         (uint256 hashrate, uint64 epoch, ) = oracle.latestHashrate(POOL);
         assertEq(hashrate, atBound, "a move of exactly bps was refused");
-        assertEq(epoch, 2, "wrong epoch");
+        assertEq(epoch, E, "wrong epoch");
     }
 
     /// @notice In basis points: a rise of exactly `bps` is accepted and a rise of `bps + 1` refused (previous values
@@ -120,11 +126,11 @@ contract HashrateOracleFuzzTest is TestBase {
         uint256 plusOneBps = (previous / BPS) * (BPS + bps + 1);
         vm.expectRevert(abi.encodeWithSelector(IHashrateOracle.HashrateChangeTooLarge.selector, previous, plusOneBps));
         vm.prank(reporters[0]);
-        oracle.reportHashrate(POOL, 2, plusOneBps);
+        oracle.reportHashrate(POOL, E, plusOneBps);
 
         uint256 exactBps = (previous / BPS) * (BPS + bps);
         vm.prank(reporters[0]);
-        oracle.reportHashrate(POOL, 2, exactBps);
+        oracle.reportHashrate(POOL, E, exactBps);
         (uint256 hashrate, , ) = oracle.latestHashrate(POOL);
         assertEq(hashrate, exactBps, "a rise of exactly bps was refused");
     }
@@ -141,19 +147,19 @@ contract HashrateOracleFuzzTest is TestBase {
         high = bound(high, previous + allowed + 1, 1e31);
 
         vm.prank(reporters[0]);
-        oracle.reportHashrate(POOL, 2, high); // pending
+        oracle.reportHashrate(POOL, E, high); // pending
         vm.expectRevert(abi.encodeWithSelector(IHashrateOracle.HashrateChangeTooLarge.selector, previous, high));
         vm.prank(reporters[1]);
-        oracle.reportHashrate(POOL, 2, high);
-        assertEq(oracle.submissionCount(POOL, 2), 1, "the earlier submission was dropped");
-        assertTrue(!oracle.hasSubmitted(POOL, 2, reporters[1]), "the refused submission was kept");
+        oracle.reportHashrate(POOL, E, high);
+        assertEq(oracle.submissionCount(POOL, E), 1, "the earlier submission was dropped");
+        assertTrue(!oracle.hasSubmitted(POOL, E, reporters[1]), "the refused submission was kept");
 
         // Lower median of {high, previous} is previous: a move of 0, accepted.
         vm.prank(reporters[1]);
-        oracle.reportHashrate(POOL, 2, previous);
+        oracle.reportHashrate(POOL, E, previous);
         (uint256 hashrate, uint64 epoch, ) = oracle.latestHashrate(POOL);
         assertEq(hashrate, previous, "not finalized at the lower median of the kept submissions");
-        assertEq(epoch, 2, "wrong epoch");
+        assertEq(epoch, E, "wrong epoch");
     }
 
     /// @notice No bound applies from a previous value of 0, or with bps = 0.
@@ -161,23 +167,24 @@ contract HashrateOracleFuzzTest is TestBase {
         vm.prank(ADMIN);
         oracle.setMaxChangeBps(POOL, bps);
         vm.prank(reporters[0]);
-        oracle.reportHashrate(POOL, 1, 0);
+        oracle.reportHashrate(POOL, E - 1, 0);
         vm.prank(reporters[0]);
-        oracle.reportHashrate(POOL, 2, first);
+        oracle.reportHashrate(POOL, E, first);
         (uint256 hashrate, , ) = oracle.latestHashrate(POOL);
         assertEq(hashrate, first, "a move from 0 was bounded");
 
         vm.prank(ADMIN);
         oracle.setMaxChangeBps(POOL, 0);
+        vm.warp(START + 1 days);
         vm.prank(reporters[0]);
-        oracle.reportHashrate(POOL, 3, second);
+        oracle.reportHashrate(POOL, E + 1, second);
         (hashrate, , ) = oracle.latestHashrate(POOL);
         assertEq(hashrate, second, "bps = 0 bounded a move");
     }
 
     function _setUpPrevious(uint256 previous, uint32 bps) internal {
         vm.prank(reporters[0]);
-        oracle.reportHashrate(POOL, 1, previous);
+        oracle.reportHashrate(POOL, E - 1, previous);
         vm.prank(ADMIN);
         oracle.setMaxChangeBps(POOL, bps);
     }

@@ -3,6 +3,7 @@ import { MaxUint256, ZeroHash, id, type Addressable } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import type { HashrateOracle, MiningPoolShare, MockUSDC, MockWBTC, ShareSale } from "../../typechain-types/index.js";
+import { reportNow } from "./oracle.js";
 
 /** One share, in share base units (18 decimals). */
 export const ONE_SHARE = 10n ** 18n;
@@ -165,20 +166,25 @@ export async function deployFixture({ ethers }: NetworkConnection): Promise<Depl
 
 /** Hashrate reported by `reportedFixture`: backs 10,000 shares. */
 export const REPORTED_THS = 10_000n;
-/** Epoch of the report made by `reportedFixture`. */
-export const REPORTED_EPOCH = 1n;
-
 export interface ReportedFixture extends DeployFixture {
+  /** The clock epoch of the report. */
+  reportedEpoch: bigint;
   /** Block timestamp at which the report finalized. */
   reportedAt: bigint;
 }
 
-/** `deployFixture` plus a finalized report of `REPORTED_THS` TH/s for the pool at `REPORTED_EPOCH`. */
+/** `deployFixture` plus a finalized report of `REPORTED_THS` TH/s for the pool at the current clock epoch. */
 export async function reportedFixture(connection: NetworkConnection): Promise<ReportedFixture> {
   const fx = await deployFixture(connection);
-  await fx.oracle.connect(fx.reporters[0]).reportHashrate(await fx.pool.getAddress(), REPORTED_EPOCH, REPORTED_THS);
+  const reportedEpoch = await reportNow(
+    connection.networkHelpers.time,
+    fx.oracle,
+    fx.reporters[0],
+    fx.pool,
+    REPORTED_THS,
+  );
   const [, , updatedAt] = await fx.oracle.latestHashrate(await fx.pool.getAddress());
-  return { ...fx, reportedAt: updatedAt };
+  return { ...fx, reportedEpoch, reportedAt: updatedAt };
 }
 
 /**

@@ -175,6 +175,12 @@ contract PoolHandler is PoolFixture {
         _mintChecked(_pickRecipient(recipientSeed), amount);
     }
 
+    /// @notice Reports at the clock epoch (moving the handler's clock to the next epoch if this one is finalized).
+    function _report(uint256 hashrateTHs) internal override {
+        super._report(hashrateTHs);
+        currentTimestamp = block.timestamp;
+    }
+
     /// @notice Reports any hashrate up to the cap at the next epoch, possibly below the supply.
     function reportHashrate(uint256 hashrateSeed) external useTime {
         _report(bound(hashrateSeed, 0, MAX_HASHRATE_THS));
@@ -754,13 +760,18 @@ contract MiningPoolShareInvariantTest is InvariantBase {
     function invariant_INV7_liveness() public {
         _assertNoViolation(handler.K_LIVENESS());
 
-        vm.warp(handler.currentTimestamp());
+        uint256 start = handler.currentTimestamp();
         if (!pool.paused()) {
+            // A new pause can start only PAUSE_COOLDOWN after the last one ended.
+            uint256 pausedUntil = pool.pausedUntil();
+            if (pausedUntil != 0) start = Math.max(start, pausedUntil + pool.PAUSE_COOLDOWN());
+            vm.warp(start);
             vm.prank(PAUSER);
             pool.pause();
         }
+        vm.warp(start);
         _revokeEveryRole();
-        vm.warp(handler.currentTimestamp() + MAX_REPORT_AGE + 1);
+        vm.warp(start + pool.defaultAdminDelay() + 1 + MAX_REPORT_AGE + 1);
         assertEq(pool.mintableShares(), 0, "INV-7 setup: the report should be stale");
 
         uint256 holders = handler.everHolderCount();

@@ -25,15 +25,20 @@ address constant PAUSER = address(0x3333);
 address constant REPORTER = address(0x4444);
 
 /// @notice Takes every role away for good, as INV-7 assumes the worst: the admin revokes the minter, the distributor,
-/// the pauser and the reporter, then renounces its own role on the pool and on the oracle.
+/// the pauser and the reporter, then renounces its own role on the pool and on the oracle (which moves the clock
+/// past the admin delay).
 function revokeEveryRole(MiningPoolShare pool, HashrateOracle oracle) {
     Vm cheats = Vm(VM_ADDRESS);
     cheats.startPrank(ADMIN);
     pool.revokeRole(pool.MINTER_ROLE(), MINTER);
     pool.revokeRole(pool.DISTRIBUTOR_ROLE(), DISTRIBUTOR);
     pool.revokeRole(pool.PAUSER_ROLE(), PAUSER);
-    pool.renounceRole(pool.DEFAULT_ADMIN_ROLE(), ADMIN);
     oracle.revokeRole(oracle.REPORTER_ROLE(), REPORTER);
+    // The admin role is renounced in two steps, the second after `defaultAdminDelay()` (AccessControlDefaultAdminRules).
+    pool.beginDefaultAdminTransfer(address(0));
+    oracle.beginDefaultAdminTransfer(address(0));
+    cheats.warp(block.timestamp + pool.defaultAdminDelay() + 1);
+    pool.renounceRole(pool.DEFAULT_ADMIN_ROLE(), ADMIN);
     oracle.renounceRole(oracle.DEFAULT_ADMIN_ROLE(), ADMIN);
     cheats.stopPrank();
 }
@@ -47,8 +52,6 @@ abstract contract PoolFixture is TestBase {
     MockERC20 internal wbtc;
     MockERC20 internal usdc;
     IERC20[] internal payout;
-
-    uint64 internal oracleEpoch;
 
     function _deployPool() internal {
         vm.warp(START_TIME);
@@ -72,10 +75,17 @@ abstract contract PoolFixture is TestBase {
         vm.label(address(usdc), "USDC");
     }
 
-    /// @notice Finalizes a new report (quorum 1) for the pool at the next oracle epoch.
-    function _report(uint256 hashrateTHs) internal {
+    /// @notice Finalizes a new report (quorum 1) for the pool at the current clock epoch, first moving the clock to
+    /// the start of the next epoch when the current one is already finalized.
+    function _report(uint256 hashrateTHs) internal virtual {
+        uint64 epoch = oracle.currentEpoch();
+        (, uint64 latest, uint64 updatedAt) = oracle.latestHashrate(address(pool));
+        if (updatedAt != 0 && epoch <= latest) {
+            epoch = latest + 1;
+            vm.warp(uint256(epoch) * oracle.EPOCH_SECONDS());
+        }
         vm.prank(REPORTER);
-        oracle.reportHashrate(address(pool), ++oracleEpoch, hashrateTHs);
+        oracle.reportHashrate(address(pool), epoch, hashrateTHs);
     }
 
     /// @notice Reports enough hashrate to back the current supply plus `shares`, then mints them to `to`.
