@@ -146,6 +146,8 @@ describe("HashShare tasks end to end (hardhat node over JSON-RPC)", function () 
 
   /** Transaction hashes printed by the flow, checked against the statement. */
   const hashes: Record<string, string> = {};
+  /** The clock epoch (UTC day) of the pool's first report, made by `pool report` without --epoch. */
+  let reportedEpoch = "";
 
   describe("help", function () {
     it("every task has --help listing its options", async function () {
@@ -219,9 +221,12 @@ describe("HashShare tasks end to end (hardhat node over JSON-RPC)", function () 
         finalized: boolean;
         latestReport: { hashrateTHs: string; epoch: string };
         mintable: string;
-      }>(await task(["pool", "report", "--epoch", "1", "--hashrate", "1000", "--account", String(REPORTER), "--json"]));
+      }>(await task(["pool", "report", "--hashrate", "1000", "--account", String(REPORTER), "--json"]));
       expect(report.finalized).to.equal(true);
       const [hashrate, epoch] = await chain.oracle.latestHashrate(await chain.pool.getAddress());
+      // Without --epoch, the chain's current epoch.
+      expect(epoch).to.equal(await chain.oracle.currentEpoch());
+      reportedEpoch = epoch.toString();
       expect(report.latestReport).to.deep.equal({ hashrateTHs: hashrate.toString(), epoch: epoch.toString() });
       expect(hashrate).to.equal(1000n);
       expect(parseAmount(report.mintable, 18)).to.equal(await chain.pool.mintableShares());
@@ -461,7 +466,7 @@ describe("HashShare tasks end to end (hardhat node over JSON-RPC)", function () 
         }>;
       }>(await task(["pool", "status", "--json"]));
       expect(status.pool.totalSupply).to.equal("151");
-      expect(status.latestReport).to.include({ hashrateTHs: "1000", epoch: "1", fresh: true });
+      expect(status.latestReport).to.include({ hashrateTHs: "1000", epoch: reportedEpoch, fresh: true });
       const wbtcAddress = await chain.wbtc.getAddress();
       expect(status.payoutTokens[0]).to.deep.include({
         symbol: "WBTC",
@@ -624,13 +629,15 @@ describe("HashShare tasks end to end (hardhat node over JSON-RPC)", function () 
       },
       {
         name: "epoch not after the latest",
-        args: ["pool", "report", "--epoch", "1", "--hashrate", "10", "--account", String(REPORTER)],
-        message: /^Error: --epoch 1 is not after the latest finalized epoch 1$/,
+        args: ["pool", "report", "--epoch", reportedEpoch, "--hashrate", "10", "--account", String(REPORTER)],
+        message: new RegExp(
+          `^Error: --epoch ${reportedEpoch} is not after the latest finalized epoch ${reportedEpoch}$`,
+        ),
         sender: REPORTER,
       },
       {
         name: "reporter without the role",
-        args: ["pool", "report", "--epoch", "2", "--hashrate", "10", "--account", String(OUTSIDER)],
+        args: ["pool", "report", "--hashrate", "10", "--account", String(OUTSIDER)],
         message: /^Error: account 0x[0-9a-fA-F]{40} is not a reporter \(it lacks REPORTER_ROLE on the oracle\)$/,
         sender: OUTSIDER,
       },
@@ -778,18 +785,12 @@ describe("HashShare tasks end to end (hardhat node over JSON-RPC)", function () 
       // The oracle admin bounds the pool's reports to ±10%: a report of 5000 TH/s after 1000 reverts on-chain.
       const admin = await chain.provider.getSigner(address(OPERATOR));
       await (await chain.oracle.connect(admin).setMaxChangeBps(await chain.pool.getAddress(), 1000)).wait();
+      // The next epoch (a UTC day later), so that every check before sending passes.
+      await rpc(chain.url, "evm_increaseTime", [86_400]);
+      await rpc(chain.url, "evm_mine");
       const block = await chain.provider.getBlockNumber();
       const nonce = await chain.provider.getTransactionCount(address(REPORTER));
-      const result = await task([
-        "pool",
-        "report",
-        "--epoch",
-        "2",
-        "--hashrate",
-        "5000",
-        "--account",
-        String(REPORTER),
-      ]);
+      const result = await task(["pool", "report", "--hashrate", "5000", "--account", String(REPORTER)]);
       expect(result.code).to.equal(1);
       expect(errorLines(result)).to.deep.equal(["Error: report reverted: HashrateChangeTooLarge(1000, 5000)"]);
       expect(await chain.provider.getBlockNumber()).to.equal(block);

@@ -11,15 +11,20 @@ interface ReportArguments extends CommonArguments {
   account: string;
 }
 
-/** `pool report`: one reporter's hashrate for an epoch; finalizes the epoch when the quorum is reached. */
+/**
+ * `pool report`: one reporter's hashrate for an epoch (by default the chain's current epoch, a UTC day); finalizes the
+ * epoch when the quorum is reached.
+ */
 export default taskAction<ReportArguments>(async (args, session) => {
-  const epoch = parseUint(args.epoch, 64, "--epoch");
+  const givenEpoch = args.epoch === "" ? undefined : parseUint(args.epoch, 64, "--epoch");
   const hashrate = parseUint(args.hashrate, 256, "--hashrate");
 
   const ctx = await session.context();
   const { oracle, pool } = ctx;
   const reporter = await selectSigner(ctx, args.account);
   const poolAddress = ctx.deployment.pool;
+  const current = await oracle.currentEpoch();
+  const epoch = givenEpoch ?? current;
   const [isReporter, [latestHashrate, latestEpoch, updatedAt], submitted, count, quorum] = await Promise.all([
     oracle.hasRole(await oracle.REPORTER_ROLE(), reporter.address),
     oracle.latestHashrate(poolAddress),
@@ -29,6 +34,9 @@ export default taskAction<ReportArguments>(async (args, session) => {
   ]);
   if (!isReporter)
     throw new UserError(`account ${reporter.address} is not a reporter (it lacks REPORTER_ROLE on the oracle)`);
+  if (epoch > current || current - epoch > 1n) {
+    throw new UserError(`--epoch ${epoch} is neither the chain's current epoch ${current} nor the previous one`);
+  }
   if (updatedAt !== 0n && epoch <= latestEpoch) {
     throw new UserError(`--epoch ${epoch} is not after the latest finalized epoch ${latestEpoch}`);
   }

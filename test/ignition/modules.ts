@@ -185,15 +185,16 @@ describe("Ignition modules", function () {
       for (const reporter of [reporter1!, reporter2!, reporter3!]) {
         expect(await oracle.hasRole(REPORTER_ROLE, reporter.address)).to.equal(true);
       }
-      await expect(oracle.connect(outsider!).reportHashrate(addresses.pool, 1n, 1_000n))
+      const epoch = await oracle.currentEpoch();
+      await expect(oracle.connect(outsider!).reportHashrate(addresses.pool, epoch, 1_000n))
         .to.be.revertedWithCustomError(oracle, "AccessControlUnauthorizedAccount")
         .withArgs(outsider!.address, REPORTER_ROLE);
 
-      await oracle.connect(reporter1!).reportHashrate(addresses.pool, 1n, 1_000n);
+      await oracle.connect(reporter1!).reportHashrate(addresses.pool, epoch, 1_000n);
       expect((await oracle.latestHashrate(addresses.pool)).hashrateTHs).to.equal(0n);
-      await expect(oracle.connect(reporter2!).reportHashrate(addresses.pool, 1n, 1_000n))
+      await expect(oracle.connect(reporter2!).reportHashrate(addresses.pool, epoch, 1_000n))
         .to.emit(oracle, "HashrateFinalized")
-        .withArgs(addresses.pool, 1n, 1_000n);
+        .withArgs(addresses.pool, epoch, 1_000n);
       expect(await pool.mintableShares()).to.equal(1_000n * ONE_SHARE);
 
       await usdc.mint(buyer!.address, 1_000n * ONE_USDC);
