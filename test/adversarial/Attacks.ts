@@ -23,7 +23,8 @@ import type {
   MockERC20,
   ReentrantToken,
 } from "../../typechain-types/index.js";
-import { DAY, MINING, ONE_SHARE, expectConserved, fundDistributor } from "./helpers.js";
+import { fundAndApprove } from "../helpers/fixtures.js";
+import { DAY, MINING, ONE_SHARE, expectConserved } from "./helpers.js";
 
 const { ethers, networkHelpers, provider } = await network.create();
 const { loadFixture, time, mine } = networkHelpers;
@@ -95,7 +96,7 @@ async function reportedTarget(): Promise<AttackSetup & { alice: HardhatEthersSig
   const [alice, bob] = setup.users;
   await setup.pool.connect(setup.minter).mint(alice!.address, ONE_SHARE);
   await setup.pool.connect(setup.minter).mint(bob!.address, ONE_SHARE);
-  await fundDistributor(setup, [setup.usdc], 10n ** 18n);
+  await fundAndApprove([setup.usdc], setup.distributor, 10n ** 18n, setup.pool);
   return { ...setup, alice: alice!, bob: bob! };
 }
 
@@ -183,7 +184,7 @@ describe("Attacks of issue #7 (regressions)", function () {
       const [alice, mallory] = users;
       await oracle.connect(reporters[0]!).reportHashrate(pool, await clockEpoch(), 1_000n);
       await pool.connect(minter).mint(alice!.address, ONE_SHARE);
-      await fundDistributor(setup, [ree], 10n ** 18n);
+      await fundAndApprove([ree], distributor, 10n ** 18n, pool);
       // The hook reaches a minter (here the token holds MINTER_ROLE itself, as a sale-like minter would be reached).
       await pool.grantRole(await pool.MINTER_ROLE(), await ree.getAddress());
       await ree.arm(await pool.getAddress(), pool.interface.encodeFunctionData("mint", [mallory!.address, ONE_SHARE]));
