@@ -10,7 +10,7 @@ import { fanRows, type FanRow } from "./fan.js";
 import { dateOf, discountRateOf, type PolicyName, type Scenario } from "./model.js";
 import { runJobs, splitPaths } from "./runner.js";
 import { summarizeHold, summarizePolicies, type HoldSummary, type PolicySummary } from "./summary.js";
-import { buildTornado, medianIrr, tornadoVariants, variantJobs, type Tornado } from "./tornado.js";
+import { buildTornado, variantFigures, tornadoVariants, variantJobs, type Tornado } from "./tornado.js";
 
 /** What a run is defined by. */
 export interface AnalyzeOptions {
@@ -105,13 +105,13 @@ export async function runAnalysis(options: AnalyzeOptions, progress?: AnalyzePro
     const variantJobLists = variants.map((variant) => variantJobs(variant, lastDay, policy, tornadoRanges));
     const tornadoParts = await runStage(variantJobLists.flat(), options.workers, "tornado", progress);
     const oneShape: BlockShape = { policies: 1, samples: 1 };
-    const irrs = variants.map((_, v) => {
+    const figures = variants.map((_, v) => {
       const whole = allocateBlock(0, tornadoPaths, oneShape);
       const first = v * tornadoRanges.length;
       for (const part of tornadoParts.slice(first, first + tornadoRanges.length)) copyBlock(whole, part, oneShape);
-      return medianIrr(whole, oneShape, policy, options.sale.priceUsd, years);
+      return variantFigures(whole, oneShape, policy, options.sale.priceUsd, years);
     });
-    tornado = buildTornado(options.scenario, policy, tornadoPaths, irrs);
+    tornado = buildTornado(options.scenario, policy, tornadoPaths, figures);
     pathDays += variants.length * tornadoPaths * days;
   }
 

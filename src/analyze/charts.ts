@@ -5,6 +5,7 @@
  */
 import type * as vl from "vega-lite";
 
+import { dateAxis as simDateAxis } from "../sim/chart-panels.js";
 import type { FanRow, Source } from "./fan.js";
 import type { PolicyName } from "./model.js";
 import type { Tornado } from "./tornado.js";
@@ -27,12 +28,22 @@ type Layer = Record<string, unknown>;
 const PANEL_WIDTH = 230;
 const PANEL_HEIGHT = 170;
 
-const dateAxis = {
-  field: "date",
-  type: "temporal",
-  title: "date (UTC)",
-  axis: { format: "%Y", labelAngle: 0 },
-} as const;
+/**
+ * The date axis for a span of `days`: one tick a year over spans of more than two years (so that narrow panels do not
+ * repeat a year), else the simulator's month axis.
+ */
+function dateAxisFor(days: number) {
+  if (days <= 2 * 365) return simDateAxis(days);
+  return {
+    field: "date",
+    type: "temporal",
+    title: "date (UTC)",
+    axis: { format: "%Y", labelAngle: 0, tickCount: { interval: "year", step: 1 } },
+  } as const;
+}
+
+/** The span of `rows`, days. */
+const spanOf = (rows: readonly FanRow[]): number => rows.reduce((days, row) => Math.max(days, row.day + 1), 1);
 
 function panelTitle(text: string, subtitle?: string) {
   return {
@@ -62,6 +73,7 @@ function fanPanel(rows: readonly FanRow[], source: Source, unit: "USD" | "sats",
     axis: { format: unit === "USD" ? ",.2~f" : ",.0f" },
   });
   const color = SOURCE_COLOR[source];
+  const dateAxis = dateAxisFor(spanOf(rows));
   return {
     title: panelTitle(`${SOURCE_LABEL[source]}, ${unit === "USD" ? "USD at each day's price" : "in BTC (sats)"}`),
     width: PANEL_WIDTH,
@@ -97,6 +109,7 @@ export function fanChartSpec(input: {
   const of = (source: Source, unit: "BTC" | "USD") =>
     input.rows.filter((row) => row.policy === input.policy && row.source === source && row.unit === unit);
   const hold = input.rows.filter((row) => row.policy === "hold").map((row) => ({ date: row.date, usd: row.p50 }));
+  const dateAxis = dateAxisFor(spanOf(input.rows));
   const reference: Layer[] = [
     {
       data: { values: [{ price: input.priceUsd, label: `sale price ${input.priceUsd.toLocaleString("en-US")} USD` }] },
@@ -145,6 +158,7 @@ export function policiesChartSpec(input: {
   priceUsd: number;
 }): vl.TopLevelSpec {
   const hold = input.rows.filter((row) => row.policy === "hold").map((row) => ({ date: row.date, usd: row.p50 }));
+  const dateAxis = dateAxisFor(spanOf(input.rows));
   const values = input.rows
     .filter((row) => row.source === "total" && row.unit === "USD" && row.policy !== "hold")
     .map((row) => ({ date: row.date, policy: row.policy, p25: row.p25, p50: row.p50, p75: row.p75 }));
@@ -199,48 +213,69 @@ function short(value: number): string {
   return value.toLocaleString("en-US", { maximumSignificantDigits: 3 });
 }
 
-/** The tornado: for each input, bars from the base median IRR to the median IRR at each end of its range. */
+/**
+ * The tornado: for each input, bars from the value at the scenario's values to the value with the input at each end of
+ * its range — the median IRR (left, the ranking's measure) and the mean NPV per share (right, which still moves where
+ * the median IRR sits at −100 % at both ends).
+ */
 export function tornadoSpec(input: { title: string; tornado: Tornado }): vl.TopLevelSpec {
   const { tornado } = input;
   const label = (bar: Tornado["bars"][number]) =>
     `${bar.label} ${short(bar.low)} → ${short(bar.high)}${bar.unit === "" ? "" : ` ${bar.unit}`}`;
   const order = tornado.bars.map(label);
-  const values = tornado.bars.flatMap((bar) => [
-    { input: label(bar), end: "input at the low end", from: tornado.baseIrr, to: bar.irrAtLow },
-    { input: label(bar), end: "input at the high end", from: tornado.baseIrr, to: bar.irrAtHigh },
-  ]);
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: {
-      text: input.title,
-      subtitle: `median IRR per year of ${tornado.policy} over ${tornado.paths.toLocaleString("en-US")} paths; line: at the scenario's values (${(tornado.baseIrr * 100).toFixed(1)} %)`,
-      anchor: "start",
-    },
-    config: { font: "Helvetica, Arial, sans-serif", view: { stroke: null } },
-    width: 440,
+  const LOW = "input at the low end";
+  const HIGH = "input at the high end";
+  const panel = (measure: "irr" | "npv", base: number, title: string, format: string, showLabels: boolean): Layer => ({
+    width: showLabels ? 300 : 240,
     height: { step: 20 },
     layer: [
       {
-        data: { values },
+        data: {
+          values: tornado.bars.flatMap((bar) => [
+            { input: label(bar), end: LOW, from: base, to: measure === "irr" ? bar.irrAtLow : bar.npvAtLow },
+            { input: label(bar), end: HIGH, from: base, to: measure === "irr" ? bar.irrAtHigh : bar.npvAtHigh },
+          ]),
+        },
         mark: { type: "bar", height: { band: 0.8 } },
         encoding: {
-          y: { field: "input", type: "nominal", sort: order, title: null, axis: { labelLimit: 420 } },
-          x: { field: "from", type: "quantitative", title: "median IRR, % per year", axis: { format: ".0%" } },
+          y: {
+            field: "input",
+            type: "nominal",
+            sort: order,
+            title: null,
+            axis: showLabels ? { labelLimit: 420 } : { labels: false, ticks: false },
+          },
+          x: { field: "from", type: "quantitative", title, axis: { format } },
           x2: { field: "to" },
           color: {
             field: "end",
             type: "nominal",
             title: null,
-            scale: { domain: ["input at the low end", "input at the high end"], range: ["#8fb3d9", "#d98f4e"] },
+            scale: { domain: [LOW, HIGH], range: ["#8fb3d9", "#d98f4e"] },
             legend: { orient: "top", labelLimit: 300 },
           },
         },
       },
       {
-        data: { values: [{ irr: tornado.baseIrr }] },
+        data: { values: [{ value: base }] },
         mark: { type: "rule", color: "#222" },
-        encoding: { x: { field: "irr", type: "quantitative" } },
+        encoding: { x: { field: "value", type: "quantitative" } },
       },
+    ],
+  });
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: {
+      text: input.title,
+      subtitle:
+        `${tornado.policy}, ${tornado.paths.toLocaleString("en-US")} paths; black line: at the scenario's values ` +
+        `(median IRR ${(tornado.baseIrr * 100).toFixed(1)} %, mean NPV ${tornado.baseNpv.toFixed(2)} USD)`,
+      anchor: "start",
+    },
+    config: { font: "Helvetica, Arial, sans-serif", view: { stroke: null } },
+    hconcat: [
+      panel("irr", tornado.baseIrr, "median IRR, % per year", ".0%", true),
+      panel("npv", tornado.baseNpv, "mean NPV per share, USD", ",.2f", false),
     ],
   } as unknown as vl.TopLevelSpec;
 }

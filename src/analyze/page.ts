@@ -53,7 +53,7 @@ function tornadoRows(tornado: Tornado): string {
   return tornado.bars
     .map(
       (bar) =>
-        `<tr><th>${escapeHtml(bar.label)}</th>${cell(`${grouped(bar.low, bar.low < 10 ? 2 : 0)} → ${grouped(bar.high, bar.high < 10 ? 2 : 0)} ${bar.unit}`)}${cell(percent(bar.irrAtLow))}${cell(percent(bar.irrAtHigh))}${cell(percent(bar.swing))}</tr>`,
+        `<tr><th>${escapeHtml(bar.label)}</th>${cell(`${grouped(bar.low, bar.low < 10 ? 2 : 0)} → ${grouped(bar.high, bar.high < 10 ? 2 : 0)} ${bar.unit}`)}${cell(percent(bar.irrAtLow))}${cell(percent(bar.irrAtHigh))}${cell(grouped(bar.npvAtLow))}${cell(grouped(bar.npvAtHigh))}</tr>`,
     )
     .join("\n");
 }
@@ -93,7 +93,7 @@ export function reportPage(input: PageInput): string {
       ? '<p class="note">No tornado (--tornado-paths 0).</p>'
       : `${input.svgs.tornado ?? ""}
 <table>
-<thead><tr><th>input</th><th>range</th><th>median IRR, low end</th><th>high end</th><th>swing</th></tr></thead>
+<thead><tr><th>input</th><th>range</th><th>median IRR, low end</th><th>high end</th><th>mean NPV, USD, low end</th><th>high end</th></tr></thead>
 ${tornadoRows(input.tornado)}
 </table>`;
   return `<!doctype html>

@@ -20,6 +20,9 @@ export interface TornadoBar {
   irrAtHigh: number;
   /** |irrAtHigh − irrAtLow| */
   swing: number;
+  /** Mean NPV per share, USD, with the input at `low` / `high` (informative where the median IRR saturates). */
+  npvAtLow: number;
+  npvAtHigh: number;
 }
 
 export interface Tornado {
@@ -27,6 +30,8 @@ export interface Tornado {
   paths: number;
   /** Median IRR per year at the scenario's values, on the same paths. */
   baseIrr: number;
+  /** Mean NPV per share at the scenario's values, USD. */
+  baseNpv: number;
   bars: TornadoBar[];
 }
 
@@ -47,21 +52,50 @@ export function tornadoVariants(scenario: Scenario): TornadoVariant[] {
   return variants;
 }
 
-/** The median IRR of a one-policy block. */
-export function medianIrr(block: PathBlock, shape: BlockShape, policy: PolicyName, priceUsd: number, years: number) {
-  return summarizePolicies(block, shape, [policy], priceUsd, years)[0]!.irr.p50;
+/** What the tornado reads of one variant: the median IRR and the mean NPV across its paths. */
+export interface VariantFigures {
+  irr: number;
+  npv: number;
 }
 
-/** Assembles the tornado from the median IRR of each variant (in `tornadoVariants` order). */
-export function buildTornado(scenario: Scenario, policy: PolicyName, paths: number, irrs: readonly number[]): Tornado {
+/** The figures of a one-policy block. */
+export function variantFigures(
+  block: PathBlock,
+  shape: BlockShape,
+  policy: PolicyName,
+  priceUsd: number,
+  years: number,
+): VariantFigures {
+  const summary = summarizePolicies(block, shape, [policy], priceUsd, years)[0]!;
+  return { irr: summary.irr.p50, npv: summary.npvUsd.mean };
+}
+
+/**
+ * Assembles the tornado from each variant's figures (in `tornadoVariants` order). Bars are ordered by their IRR swing,
+ * then by their NPV swing (which still separates inputs where the median IRR sits at −100 % at both ends).
+ */
+export function buildTornado(
+  scenario: Scenario,
+  policy: PolicyName,
+  paths: number,
+  figures: readonly VariantFigures[],
+): Tornado {
   const inputs = tornadoInputs(scenario);
   const bars = inputs.map((input, i): TornadoBar => {
-    const irrAtLow = irrs[1 + 2 * i]!;
-    const irrAtHigh = irrs[2 + 2 * i]!;
-    return { ...input, irrAtLow, irrAtHigh, swing: Math.abs(irrAtHigh - irrAtLow) };
+    const low = figures[1 + 2 * i]!;
+    const high = figures[2 + 2 * i]!;
+    return {
+      ...input,
+      irrAtLow: low.irr,
+      irrAtHigh: high.irr,
+      swing: Math.abs(high.irr - low.irr),
+      npvAtLow: low.npv,
+      npvAtHigh: high.npv,
+    };
   });
-  bars.sort((a, b) => b.swing - a.swing || a.field.localeCompare(b.field));
-  return { policy, paths, baseIrr: irrs[0]!, bars };
+  const npvSwing = (bar: TornadoBar) => Math.abs(bar.npvAtHigh - bar.npvAtLow);
+  bars.sort((a, b) => b.swing - a.swing || npvSwing(b) - npvSwing(a) || a.field.localeCompare(b.field));
+  return { policy, paths, baseIrr: figures[0]!.irr, baseNpv: figures[0]!.npv, bars };
 }
 
 /** The jobs of one variant: its paths split as `ranges`, one policy. */

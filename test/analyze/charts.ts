@@ -42,13 +42,14 @@ describe("analyze/charts", function () {
   });
 
   describe("tornadoSpec", function () {
-    it("puts the IRR in % per year on the axis", function () {
+    it("puts the IRR in % per year and the NPV in USD on the axes", function () {
       const spec = tornadoSpec({
         title: "t",
         tornado: {
           policy: "arbitrage",
           paths: 10,
           baseIrr: 0.1,
+          baseNpv: 0,
           bars: [
             {
               field: "powerPrice",
@@ -60,11 +61,13 @@ describe("analyze/charts", function () {
               irrAtLow: 0.2,
               irrAtHigh: 0.05,
               swing: 0.15,
+              npvAtLow: 1,
+              npvAtHigh: -1,
             },
           ],
         },
       });
-      expect(axisTitles(spec)).to.include("median IRR, % per year");
+      expect(axisTitles(spec)).to.include.members(["median IRR, % per year", "mean NPV per share, USD"]);
     });
   });
 });

@@ -32,9 +32,27 @@ describe("analyze/tornado", function () {
     it("orders the bars by swing, widest first", function () {
       const inputs = tornadoInputs(scenario);
       const irrs = [0.05, ...inputs.flatMap((_, i) => [0.05 - 0.001 * i, 0.05 + 0.001 * i])];
-      const tornado = buildTornado(scenario, "arbitrage", 10, irrs);
+      const tornado = buildTornado(
+        scenario,
+        "arbitrage",
+        10,
+        irrs.map((irr) => ({ irr, npv: 0 })),
+      );
       expect(tornado.bars[0]!.field).to.equal(inputs.at(-1)!.field);
       expect(tornado.baseIrr).to.equal(0.05);
+    });
+
+    it("orders bars of equal IRR swing by their NPV swing", function () {
+      const inputs = tornadoInputs(scenario);
+      const figures = [
+        { irr: -1, npv: -40 },
+        ...inputs.flatMap((_, i) => [
+          { irr: -1, npv: -40 - i },
+          { irr: -1, npv: -40 + i },
+        ]),
+      ];
+      const tornado = buildTornado(scenario, "arbitrage", 10, figures);
+      expect(tornado.bars[0]!.field).to.equal(inputs.at(-1)!.field);
     });
   });
 });
