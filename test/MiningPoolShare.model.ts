@@ -1,10 +1,14 @@
 /**
- * Model test of MiningPoolShare (INV-1…INV-7).
+ * Model test of MiningPoolShare (INV-1…INV-7, INV-9).
  *
- * fast-check generates sequences of mints, transfers (self, zero, one wei, full balance), deposits (WBTC 8 decimals and
- * USDC 6 decimals, both sources, 1-unit to 1e24-unit odd amounts, fresh, gapped and repeated epochs), claims, claimTo,
- * claimAll and claims while paused. Each sequence runs against a freshly loaded fixture whose backing is just below
- * 2^128 share units, and after every step the chain is compared with two BigInt models:
+ * fast-check generates sequences of mints, transfers (self, zero, one wei, full balance; between EOAs and a contract
+ * holder that cannot claim by itself), deposits (WBTC 8 decimals and USDC 6 decimals, both sources, 1-unit to
+ * 1e24-unit odd amounts, fresh, gapped and repeated epochs), claims, claimTo, claimAll, claimers named by holders
+ * (`setClaimer`) and by the admin (`setClaimerFor`), claims on behalf by the claimer or anyone else
+ * (`claimOnBehalf`, `claimAllOnBehalf`), donations of payout and other tokens and their `skim`, bounded pauses
+ * (`pause`, `unpause`, the cooldown) and clock moves of hours to days that let a pause run out. Each sequence runs
+ * against a freshly loaded fixture whose backing is just below 2^128 share units, and after every step the chain is
+ * compared with two BigInt models (`test/utils/poolModel.ts`):
  *
  * - the reference model: exactly the arithmetic documented in the contract's @dev (revenue per share magnified by
  *   2^128 modulo 2^256, per-holder corrections, carry of the rounding remainder): every claimable, balance and total
@@ -14,7 +18,7 @@
  *   up = 0 for a holder whose share of the supply never rose between deposits, so such a holder never gets more
  *   than exact pro rata.
  *
- * Defaults: 30 runs of ≤ 25 steps, fixed seed (printed), 45 s budget. With CI set: 200 runs of ≤ 50 steps, 270 s.
+ * Defaults: 30 runs of ≤ 40 steps, fixed seed (printed), 45 s budget. With CI set: 200 runs of ≤ 60 steps, 270 s.
  * Override: FC_SEED=<int> FC_RUNS=<n> FC_STEPS=<n> FC_TIME_LIMIT_MS=<ms>; FC_EXAMPLES=1 prints carry releases.
  * A failure prints the shrunk counterexample (the action list), the seed and the replay path.
  */
@@ -23,7 +27,22 @@ import fc from "fast-check";
 import { network } from "hardhat";
 import type { ContractTransactionResponse } from "ethers";
 
-import type { HashrateOracle, MiningPoolShare, MockERC20, PoolLens } from "../typechain-types/index.js";
+import type { ContractHolder, HashrateOracle, MiningPoolShare, MockERC20, PoolLens } from "../typechain-types/index.js";
+
+import { Fraction, MAGNITUDE, MAX_PAUSE_DURATION, Model, ONE, PAUSE_COOLDOWN } from "./utils/poolModel.js";
+import {
+  ACCOUNTS,
+  type Action,
+  CONTRACT,
+  HOLDERS,
+  NAMED,
+  NOBODY,
+  OUTSIDER,
+  sequenceArb,
+  STRAY,
+  WITH_CLAIMER,
+  WITH_SHARES,
+} from "./utils/poolModelActions.js";
 
 const { ethers, networkHelpers } = await network.create();
 
@@ -34,297 +53,17 @@ const { ethers, networkHelpers } = await network.create();
 const CI = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false";
 const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : 0x48415348;
 const NUM_RUNS = process.env.FC_RUNS !== undefined ? Number(process.env.FC_RUNS) : CI ? 200 : 30;
-const MAX_STEPS = process.env.FC_STEPS !== undefined ? Number(process.env.FC_STEPS) : CI ? 50 : 25;
+const MAX_STEPS = process.env.FC_STEPS !== undefined ? Number(process.env.FC_STEPS) : CI ? 60 : 40;
 /** Wall-clock budget of the property, shrinking included: past it, fast-check stops and reports what it has. */
 const TIME_LIMIT_MS =
   process.env.FC_TIME_LIMIT_MS !== undefined ? Number(process.env.FC_TIME_LIMIT_MS) : CI ? 270_000 : 45_000;
 
-const HOLDERS = 8; // accounts that may hold shares; one more signer is an outsider that only receives claimTo
 const SHARES_PER_THS = 10n ** 18n;
 // Backing just below 2^128 share units (3.4e20 shares): large enough that carried remainders show at the unit.
 const HASHRATE_THS = ((1n << 128n) - 1n) / SHARES_PER_THS;
 const BACKING = HASHRATE_THS * SHARES_PER_THS;
 const MAX_REPORT_AGE = 10n * 365n * 24n * 3600n;
-const SOURCES = 2;
-
-const MAGNITUDE = 1n << 128n;
 const MOD = 1n << 256n;
-const mod256 = (x: bigint): bigint => ((x % MOD) + MOD) % MOD;
-
-// ---------------------------------------------------------------------------------------------------------------------
-// Rational arithmetic (exact pro rata)
-// ---------------------------------------------------------------------------------------------------------------------
-
-function gcd(a: bigint, b: bigint): bigint {
-  let x = a < 0n ? -a : a;
-  let y = b < 0n ? -b : b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
-}
-
-/** An exact fraction n/d with d > 0, kept reduced. */
-class Fraction {
-  readonly n: bigint;
-  readonly d: bigint;
-
-  constructor(n: bigint, d: bigint = 1n) {
-    if (d <= 0n) throw new Error("Fraction: non-positive denominator");
-    const g = gcd(n, d);
-    this.n = g > 1n ? n / g : n;
-    this.d = g > 1n ? d / g : d;
-  }
-
-  add(o: Fraction): Fraction {
-    return new Fraction(this.n * o.d + o.n * this.d, this.d * o.d);
-  }
-
-  sub(o: Fraction): Fraction {
-    return new Fraction(this.n * o.d - o.n * this.d, this.d * o.d);
-  }
-
-  /** this ≤ o */
-  le(o: Fraction): boolean {
-    return this.n * o.d <= o.n * this.d;
-  }
-
-  /** this < o */
-  lt(o: Fraction): boolean {
-    return this.n * o.d < o.n * this.d;
-  }
-
-  toString(): string {
-    const whole = this.n / this.d;
-    const rest = this.n - whole * this.d;
-    return rest === 0n ? `${whole}` : `${whole} + ${rest}/${this.d}`;
-  }
-}
-
-const ZERO = new Fraction(0n);
-const ONE = new Fraction(1n);
-
-// ---------------------------------------------------------------------------------------------------------------------
-// Models
-// ---------------------------------------------------------------------------------------------------------------------
-
-/** One payout token's ledger, exactly as MiningPoolShare documents it. */
-interface TokenLedger {
-  rps: bigint; // magnified by 2^128, modulo 2^256
-  carry: bigint;
-  deposited: bigint;
-  claimed: bigint;
-  bySource: bigint[];
-  corrections: bigint[]; // per account, modulo 2^256
-  /** Rational model: exact entitlement still owed to each account. */
-  entitled: Fraction[];
-  /**
-   * Carry bounds, in base units. With c_k < S_k the carry after deposit k and w_k = balance/supply at deposit k, an
-   * account's magnified owed amount minus its exact one is Σ_k c_k·(w_{k+1} − w_k) − w_n·c_n (c_0 = 0). So the
-   * reference may exceed the exact entitlement by at most `up` = Σ_{Δw>0} S_k·Δw / 2^128 and fall short by at most
-   * `down` = Σ_{Δw<0} S_k·|Δw| / 2^128 + balance_n / 2^128 (then one more unit for the final floor).
-   */
-  up: Fraction[];
-  down: Fraction[];
-  balanceAtDeposit: bigint[];
-  supplyAtDeposit: bigint; // 0 before the first deposit
-  funded: Set<string>; // `${source}:${epoch}`
-  lastEpoch: bigint[]; // per source
-}
-
-class Model {
-  supply = 0n;
-  readonly balances: bigint[];
-  readonly everHeld: boolean[];
-  readonly ledgers: TokenLedger[];
-
-  constructor(accounts: number, tokens: number) {
-    this.balances = Array.from({ length: accounts }, () => 0n);
-    this.everHeld = Array.from({ length: accounts }, () => false);
-    this.ledgers = Array.from({ length: tokens }, () => ({
-      rps: 0n,
-      carry: 0n,
-      deposited: 0n,
-      claimed: 0n,
-      bySource: Array.from({ length: SOURCES }, () => 0n),
-      corrections: Array.from({ length: accounts }, () => 0n),
-      entitled: Array.from({ length: accounts }, () => ZERO),
-      up: Array.from({ length: accounts }, () => ZERO),
-      down: Array.from({ length: accounts }, () => ZERO),
-      balanceAtDeposit: Array.from({ length: accounts }, () => 0n),
-      supplyAtDeposit: 0n,
-      funded: new Set<string>(),
-      lastEpoch: Array.from({ length: SOURCES }, () => 0n),
-    }));
-  }
-
-  get mintable(): bigint {
-    return BACKING > this.supply ? BACKING - this.supply : 0n;
-  }
-
-  /** The contract's `_update` hook (after the balance change). `from`/`to` = -1 for the zero address. */
-  private update(from: number, to: number, value: bigint): void {
-    if (from === to || value === 0n) return;
-    for (const ledger of this.ledgers) {
-      if (ledger.rps === 0n) continue;
-      const moved = mod256(ledger.rps * value);
-      if (from >= 0) ledger.corrections[from] = mod256(ledger.corrections[from] + moved);
-      if (to >= 0) ledger.corrections[to] = mod256(ledger.corrections[to] - moved);
-    }
-  }
-
-  mint(to: number, value: bigint): void {
-    this.supply += value;
-    this.balances[to] += value;
-    if (value > 0n) this.everHeld[to] = true;
-    this.update(-1, to, value);
-  }
-
-  transfer(from: number, to: number, value: bigint): void {
-    this.balances[from] -= value;
-    this.balances[to] += value;
-    if (value > 0n) this.everHeld[to] = true;
-    this.update(from, to, value);
-  }
-
-  deposit(token: number, source: number, epoch: bigint, received: bigint): void {
-    const ledger = this.ledgers[token];
-    const supply = this.supply;
-    ledger.funded.add(`${source}:${epoch}`);
-    if (epoch > ledger.lastEpoch[source]) ledger.lastEpoch[source] = epoch;
-    ledger.deposited += received;
-    ledger.bySource[source] += received;
-    // Reference model: the documented arithmetic, carry < supply always (shares are never burned).
-    const total = received * MAGNITUDE + ledger.carry;
-    ledger.rps = mod256(ledger.rps + total / supply);
-    ledger.carry = total % supply;
-    // Rational model and the carry bounds.
-    for (let a = 0; a < this.balances.length; ++a) {
-      const balance = this.balances[a];
-      if (balance > 0n) ledger.entitled[a] = ledger.entitled[a].add(new Fraction(received * balance, supply));
-      if (ledger.supplyAtDeposit > 0n) {
-        // S_{k} · (w_{k+1} − w_k) = (S_k · balance − balance_k · S_{k+1}) / S_{k+1}
-        const term = ledger.supplyAtDeposit * balance - ledger.balanceAtDeposit[a] * supply;
-        if (term > 0n) ledger.up[a] = ledger.up[a].add(new Fraction(term, supply * MAGNITUDE));
-        if (term < 0n) ledger.down[a] = ledger.down[a].add(new Fraction(-term, supply * MAGNITUDE));
-      }
-      ledger.balanceAtDeposit[a] = balance;
-    }
-    ledger.supplyAtDeposit = supply;
-  }
-
-  /** Carry of `token` before its next deposit is below this (the supply at its last deposit; 0 before any). */
-  carryBound(token: number): bigint {
-    return this.ledgers[token].supplyAtDeposit;
-  }
-
-  claimable(account: number, token: number): bigint {
-    const ledger = this.ledgers[token];
-    return mod256(ledger.rps * this.balances[account] + ledger.corrections[account]) / MAGNITUDE;
-  }
-
-  claim(account: number, token: number): bigint {
-    const amount = this.claimable(account, token);
-    if (amount === 0n) return 0n;
-    const ledger = this.ledgers[token];
-    ledger.corrections[account] = mod256(ledger.corrections[account] - amount * MAGNITUDE);
-    ledger.claimed += amount;
-    ledger.entitled[account] = ledger.entitled[account].sub(new Fraction(amount));
-    return amount;
-  }
-
-  get everHolders(): bigint {
-    return BigInt(this.everHeld.filter(Boolean).length);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------------
-// Actions
-// ---------------------------------------------------------------------------------------------------------------------
-
-type MintSize = "one" | "some" | "all" | "over";
-type TransferSize = "full" | "one" | "zero" | "some";
-type EpochChoice = "next" | "gap" | "repeat";
-
-type Action =
-  | { kind: "mint"; to: number; size: MintSize; raw: bigint }
-  | { kind: "transfer"; from: number; to: number; size: TransferSize; raw: bigint }
-  | { kind: "deposit"; token: number; source: number; amount: bigint; epoch: EpochChoice }
-  | { kind: "claim"; who: number; token: number }
-  | { kind: "claimTo"; who: number; token: number; recipient: number }
-  | { kind: "claimAll"; who: number }
-  | { kind: "pausedClaimAll"; who: number; token: number };
-
-const account = fc.integer({ min: 0, max: HOLDERS - 1 });
-const tokenIndex = fc.integer({ min: 0, max: 1 });
-
-/** Share amounts across scales: a few units up to the whole backing. */
-const rawShares = fc.oneof(
-  fc.bigInt({ min: 1n, max: 1_000n }),
-  fc.bigInt({ min: 1n, max: 10n ** 18n }),
-  fc.bigInt({ min: 1n, max: 10n ** 24n }),
-  fc.bigInt({ min: 1n, max: 1n << 128n }),
-);
-
-/** Deposit amounts in base units: 1 unit, small odd amounts, and large odd amounts up to 1e24. */
-const depositAmount = fc.oneof(
-  { weight: 2, arbitrary: fc.constant(1n) },
-  { weight: 3, arbitrary: fc.bigInt({ min: 1n, max: 10_000n }).map((x) => x | 1n) },
-  { weight: 3, arbitrary: fc.bigInt({ min: 1n, max: 10n ** 12n }).map((x) => x | 1n) },
-  { weight: 2, arbitrary: fc.bigInt({ min: 1n, max: 10n ** 24n }) },
-);
-
-const mintArb = (sizes: MintSize[]) =>
-  fc.record({ kind: fc.constant("mint" as const), to: account, size: fc.constantFrom(...sizes), raw: rawShares });
-
-const depositArb = fc.record({
-  kind: fc.constant("deposit" as const),
-  token: tokenIndex,
-  source: fc.integer({ min: 0, max: SOURCES - 1 }),
-  amount: depositAmount,
-  epoch: fc.constantFrom<EpochChoice>("next", "next", "gap", "repeat"),
-});
-
-const actionArb: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 4, arbitrary: mintArb(["one", "some", "some", "some", "all", "over"]) },
-  {
-    weight: 5,
-    arbitrary: fc.record({
-      kind: fc.constant("transfer" as const),
-      from: account,
-      to: account,
-      size: fc.constantFrom<TransferSize>("full", "one", "zero", "some", "some"),
-      raw: rawShares,
-    }),
-  },
-  { weight: 8, arbitrary: depositArb },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("claim" as const), who: account, token: tokenIndex }) },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      kind: fc.constant("claimTo" as const),
-      who: account,
-      token: tokenIndex,
-      recipient: fc.integer({ min: 0, max: HOLDERS }), // HOLDERS = the outsider
-    }),
-  },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("claimAll" as const), who: account }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({ kind: fc.constant("pausedClaimAll" as const), who: account, token: tokenIndex }),
-  },
-);
-
-/**
- * A sequence: sometimes a deposit before any share exists (must revert NoSharesOutstanding), then a first mint (so
- * that most deposits find holders), then random actions.
- */
-const sequenceArb = (maxSteps: number): fc.Arbitrary<Action[]> =>
-  fc
-    .tuple(
-      fc.option(depositArb, { freq: 4, nil: undefined }),
-      mintArb(["one", "some", "some", "all"]),
-      fc.array(actionArb, { minLength: Math.min(3, maxSteps), maxLength: Math.max(0, maxSteps - 2), size: "max" }),
-    )
-    .map(([early, first, rest]) => (early === undefined ? [first, ...rest] : [early, first, ...rest]));
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Fixture
@@ -349,6 +88,8 @@ async function deployModelFixture() {
     [await wbtc.getAddress(), await usdc.getAddress()],
   ]);
   const lens: PoolLens = await ethers.deployContract("PoolLens");
+  const holderContract: ContractHolder = await ethers.deployContract("ContractHolder");
+  const stray: MockERC20 = await ethers.deployContract("MockERC20", ["Stray", "STRAY", 18]);
 
   await oracle.grantRole(await oracle.REPORTER_ROLE(), admin.address);
   await oracle.reportHashrate(await pool.getAddress(), await oracle.currentEpoch(), HASHRATE_THS);
@@ -359,7 +100,8 @@ async function deployModelFixture() {
     await token.mint(admin.address, 1n << 127n);
     await token.approve(await pool.getAddress(), ethers.MaxUint256);
   }
-  return { admin, holders, outsider, oracle, pool, lens, tokens: [wbtc, usdc] };
+  const addresses = [...holders.map((h) => h.address), await holderContract.getAddress(), outsider.address];
+  return { admin, holders, outsider, holderContract, stray, addresses, oracle, pool, lens, tokens: [wbtc, usdc] };
 }
 
 type Fixture = Awaited<ReturnType<typeof deployModelFixture>>;
@@ -375,6 +117,10 @@ interface Observations {
   moreThanOneBelowExact: number; // claimable < exact − 1 (a carried remainder worth close to a unit)
   risePlusTwo: number; // a deposit raised a claimable by ⌊D·b/S⌋ + 2 (carried remainder)
   wrappedProducts: number; // checks where some rps · balance wrapped past 2^256 (the modular path)
+  paidOnBehalf: number; // claims on behalf that paid something
+  skimmed: number; // skims that sent something
+  pausedRefusals: number; // mints, transfers or deposits refused by a pause
+  pausesRunOut: number; // clock moves that ended a pause by itself
 }
 
 const observed: Observations = {
@@ -384,6 +130,10 @@ const observed: Observations = {
   moreThanOneBelowExact: 0,
   risePlusTwo: 0,
   wrappedProducts: 0,
+  paidOnBehalf: 0,
+  skimmed: 0,
+  pausedRefusals: 0,
+  pausesRunOut: 0,
 };
 
 async function claimedAmounts(f: Fixture, tx: ContractTransactionResponse): Promise<Map<string, bigint>> {
@@ -399,41 +149,49 @@ async function claimedAmounts(f: Fixture, tx: ContractTransactionResponse): Prom
   return amounts;
 }
 
+/**
+ * The chain time of the next transaction, first moved a minute on when it is within half a minute of a pause
+ * boundary (the end of a pause or of its cooldown): Hardhat's clock also advances with wall time, so this keeps the
+ * model's prediction of `paused()` exact.
+ */
+async function nextTimestamp(model: Model): Promise<bigint> {
+  const next = async () => BigInt(await networkHelpers.time.latest()) + 1n;
+  let now = await next();
+  if (model.pausedUntil === 0n) return now;
+  const near = (edge: bigint) => now + 30n > edge && now < edge + 30n;
+  if (near(model.pausedUntil) || near(model.pausedUntil + PAUSE_COOLDOWN)) {
+    await networkHelpers.time.increase(60);
+    now = await next();
+  }
+  return now;
+}
+
+async function blockTime(tx: ContractTransactionResponse): Promise<bigint> {
+  const receipt = await tx.wait();
+  const block = await receipt?.getBlock();
+  if (block === undefined) throw new Error("no block for a mined transaction");
+  return BigInt(block.timestamp);
+}
+
+/** Sends `value` shares from account `from` (the contract holder moves them through its own code). */
+function sendShares(f: Fixture, from: number, to: string, value: bigint) {
+  if (from === CONTRACT) return f.holderContract.send(f.pool, to, value);
+  return f.pool.connect(f.holders[from]).transfer(to, value);
+}
+
+/** The signer acting as account `i` (an EOA holder or the outsider; the contract holder cannot sign). */
+function signerOf(f: Fixture, i: number) {
+  return i === OUTSIDER || i === CONTRACT ? f.outsider : f.holders[i];
+}
+
+const addressOf = (f: Fixture, i: number): string => (i === NOBODY ? ethers.ZeroAddress : f.addresses[i]);
+
 async function applyAction(f: Fixture, model: Model, action: Action): Promise<void> {
-  const holder = (i: number) => f.holders[i];
+  const paused = model.paused(await nextTimestamp(model));
   switch (action.kind) {
-    case "pausedClaimAll": {
-      // INV-7: while paused, mint, deposit and transfers stop, and claims still work.
-      const who = holder(action.who);
-      // A new pause starts PAUSE_COOLDOWN after the last one ended (the report stays fresh for years).
-      const pausedUntil = await f.pool.pausedUntil();
-      const availableAt = pausedUntil + (await f.pool.PAUSE_COOLDOWN());
-      if (pausedUntil !== 0n && BigInt(await networkHelpers.time.latest()) < availableAt) {
-        await networkHelpers.time.increaseTo(availableAt);
-      }
-      await (await f.pool.pause()).wait();
-      await expect(
-        f.pool.connect(who).transfer(holder((action.who + 1) % HOLDERS).address, 0n),
-      ).to.be.revertedWithCustomError(f.pool, "EnforcedPause");
-      await expect(f.pool.depositRevenue(f.tokens[action.token], 1n, 0, 1n << 60n)).to.be.revertedWithCustomError(
-        f.pool,
-        "EnforcedPause",
-      );
-      if (model.mintable > 0n) {
-        await expect(f.pool.mint(who.address, 1n)).to.be.revertedWithCustomError(f.pool, "EnforcedPause");
-      }
-      const paid = await claimedAmounts(f, await f.pool.connect(who).claimAll());
-      for (let t = 0; t < f.tokens.length; ++t) {
-        const expected = model.claim(action.who, t);
-        const key = `${await f.tokens[t].getAddress()}>${who.address}`;
-        expect(paid.get(key) ?? 0n, `INV-7 claimAll while paused, token ${t}`).to.equal(expected);
-      }
-      await (await f.pool.unpause()).wait();
-      return;
-    }
     case "mint": {
-      const available = model.mintable;
-      const to = holder(action.to).address;
+      const available = model.mintable(BACKING);
+      const to = addressOf(f, action.to);
       // With nothing left to mint, any size asks for 1 unit, which must revert.
       let shares: bigint;
       if (action.size === "over") shares = available + 1n + (action.raw % 1_000n);
@@ -447,6 +205,9 @@ async function applyAction(f: Fixture, model: Model, action: Action): Promise<vo
         await expect(f.pool.mint(to, shares))
           .to.be.revertedWithCustomError(f.pool, "ExceedsHashrateBacking")
           .withArgs(shares, available);
+      } else if (paused) {
+        await expect(f.pool.mint(to, shares)).to.be.revertedWithCustomError(f.pool, "EnforcedPause");
+        observed.pausedRefusals += 1;
       } else {
         await (await f.pool.mint(to, shares)).wait();
         model.mint(action.to, shares);
@@ -460,7 +221,13 @@ async function applyAction(f: Fixture, model: Model, action: Action): Promise<vo
       else if (action.size === "one") value = balance > 0n ? 1n : 0n;
       else if (action.size === "zero") value = 0n;
       else value = action.raw % (balance + 1n);
-      await (await f.pool.connect(holder(action.from)).transfer(holder(action.to).address, value)).wait();
+      const send = () => sendShares(f, action.from, addressOf(f, action.to), value);
+      if (paused) {
+        await expect(send()).to.be.revertedWithCustomError(f.pool, "EnforcedPause");
+        observed.pausedRefusals += 1;
+        return;
+      }
+      await (await send()).wait();
       model.transfer(action.from, action.to, value);
       return;
     }
@@ -478,7 +245,9 @@ async function applyAction(f: Fixture, model: Model, action: Action): Promise<vo
             ? last + 1n + (action.amount % 97n)
             : last + 1n;
       const call = () => f.pool.depositRevenue(token, action.amount, action.source, epoch);
-      if (ledger.funded.has(`${action.source}:${epoch}`)) {
+      if (paused) {
+        await expect(call()).to.be.revertedWithCustomError(f.pool, "EnforcedPause");
+      } else if (ledger.funded.has(`${action.source}:${epoch}`)) {
         // INV-6: an epoch is funded once.
         await expect(call())
           .to.be.revertedWithCustomError(f.pool, "EpochAlreadyFunded")
@@ -495,7 +264,7 @@ async function applyAction(f: Fixture, model: Model, action: Action): Promise<vo
         // plus at most the share of the carried remainder this holder receives (balance · carry / supply / 2^128,
         // below one unit; it only shows when the supply is above ~2^64). Checked on the chain (the next snapshot
         // equals the model exactly).
-        for (let a = 0; a < HOLDERS; ++a) {
+        for (let a = 0; a < ACCOUNTS; ++a) {
           const balance = model.balances[a];
           const rise = model.claimable(a, action.token) - before[a];
           const low = (action.amount * balance) / supply;
@@ -518,30 +287,154 @@ async function applyAction(f: Fixture, model: Model, action: Action): Promise<vo
     }
     case "claim":
     case "claimTo": {
-      const recipient =
-        action.kind === "claimTo"
-          ? action.recipient === HOLDERS
-            ? f.outsider
-            : holder(action.recipient)
-          : holder(action.who);
+      // INV-7: claims never stop, paused or not.
+      const who = f.holders[action.who];
       const token = f.tokens[action.token];
-      const pool = f.pool.connect(holder(action.who));
-      const tx = action.kind === "claimTo" ? await pool.claimTo(token, recipient.address) : await pool.claim(token);
+      const pool = f.pool.connect(who);
+      if (action.kind === "claimTo" && action.recipient === NOBODY) {
+        await expect(pool.claimTo(token, ethers.ZeroAddress))
+          .to.be.revertedWithCustomError(f.pool, "InvalidRecipient")
+          .withArgs(ethers.ZeroAddress);
+        return;
+      }
+      const recipient = action.kind === "claimTo" ? addressOf(f, action.recipient) : who.address;
+      const tx = action.kind === "claimTo" ? await pool.claimTo(token, recipient) : await pool.claim(token);
       const paid = await claimedAmounts(f, tx);
       const expected = model.claim(action.who, action.token);
-      const key = `${await token.getAddress()}>${recipient.address}`;
-      expect(paid.get(key) ?? 0n, `INV-6 ${action.kind} paid`).to.equal(expected);
+      expect(paid.get(`${await token.getAddress()}>${recipient}`) ?? 0n, `INV-6 ${action.kind} paid`).to.equal(
+        expected,
+      );
       expect(paid.size, "one RevenueClaimed at most").to.equal(expected > 0n ? 1 : 0);
       return;
     }
     case "claimAll": {
-      const tx = await f.pool.connect(holder(action.who)).claimAll();
-      const paid = await claimedAmounts(f, tx);
+      const who = f.holders[action.who];
+      const paid = await claimedAmounts(f, await f.pool.connect(who).claimAll());
       for (let t = 0; t < f.tokens.length; ++t) {
         const expected = model.claim(action.who, t);
-        const key = `${await f.tokens[t].getAddress()}>${holder(action.who).address}`;
-        expect(paid.get(key) ?? 0n, `claimAll paid token ${t}`).to.equal(expected);
+        expect(paid.get(`${await f.tokens[t].getAddress()}>${who.address}`) ?? 0n, `claimAll token ${t}`).to.equal(
+          expected,
+        );
       }
+      return;
+    }
+    case "setClaimer": {
+      // A holder names its claimer: always allowed, and from then on its choice stands (INV-9).
+      const withShares = model.balances.findLastIndex((b) => b > 0n);
+      const who = action.who === WITH_SHARES ? (withShares === -1 ? CONTRACT : withShares) : action.who;
+      const claimer = addressOf(f, action.claimer);
+      const holder = addressOf(f, who);
+      const tx =
+        who === CONTRACT
+          ? f.holderContract.chooseClaimer(f.pool, claimer)
+          : f.pool.connect(f.holders[who]).setClaimer(claimer);
+      await expect(tx).to.emit(f.pool, "ClaimerSet").withArgs(holder, claimer);
+      model.claimerOf[who] = action.claimer;
+      model.choseClaimer[who] = true;
+      return;
+    }
+    case "setClaimerFor": {
+      // The admin names a claimer only for a contract that has not chosen itself (INV-9).
+      const holder = addressOf(f, action.holder);
+      const claimer = addressOf(f, action.claimer);
+      const call = () => f.pool.setClaimerFor(holder, claimer);
+      if (action.holder !== CONTRACT) {
+        await expect(call()).to.be.revertedWithCustomError(f.pool, "HolderNotContract").withArgs(holder);
+      } else if (model.choseClaimer[CONTRACT]) {
+        await expect(call()).to.be.revertedWithCustomError(f.pool, "ClaimerSetByHolder").withArgs(holder);
+      } else {
+        await expect(call()).to.emit(f.pool, "ClaimerSet").withArgs(holder, claimer);
+        model.claimerOf[CONTRACT] = action.claimer;
+      }
+      return;
+    }
+    case "claimOnBehalf": {
+      // Only the named claimer, never to the zero address, paused or not (INV-7, INV-9).
+      // The account with a claimer and the most shares, if any.
+      const withClaimer = model.claimerOf.reduce(
+        (best, c, i) => (c !== NOBODY && (best === -1 || model.balances[i] > model.balances[best]) ? i : best),
+        -1,
+      );
+      const holderIndex =
+        action.holder === WITH_CLAIMER ? (withClaimer === -1 ? CONTRACT : withClaimer) : action.holder;
+      const named = model.claimerOf[holderIndex];
+      const pick = action.caller === NAMED ? named : action.caller;
+      const caller = pick === CONTRACT || pick === NOBODY ? OUTSIDER : pick; // the contract and nobody cannot sign
+      const signer = signerOf(f, caller);
+      const holder = addressOf(f, holderIndex);
+      const recipient = addressOf(f, action.recipient);
+      const token = f.tokens[action.token];
+      const pool = f.pool.connect(signer);
+      const call = () =>
+        action.all ? pool.claimAllOnBehalf(holder, recipient) : pool.claimOnBehalf(holder, token, recipient);
+      if (named !== caller) {
+        await expect(call()).to.be.revertedWithCustomError(f.pool, "NotClaimer").withArgs(signer.address, holder);
+        return;
+      }
+      if (action.recipient === NOBODY) {
+        await expect(call()).to.be.revertedWithCustomError(f.pool, "InvalidRecipient").withArgs(recipient);
+        return;
+      }
+      const paid = await claimedAmounts(f, await call());
+      for (let t = 0; t < f.tokens.length; ++t) {
+        if (!action.all && t !== action.token) continue;
+        const expected = model.claim(holderIndex, t);
+        if (expected > 0n) observed.paidOnBehalf += 1;
+        const key = `${await f.tokens[t].getAddress()}>${recipient}`;
+        expect(paid.get(key) ?? 0n, `INV-9 claim on behalf of ${holderIndex}, token ${t}`).to.equal(expected);
+      }
+      return;
+    }
+    case "donate": {
+      const token = action.token === STRAY ? f.stray : f.tokens[action.token];
+      await (await token.mint(await f.pool.getAddress(), action.amount)).wait();
+      model.donated[action.token] += action.amount;
+      return;
+    }
+    case "skim": {
+      // Exactly what no holder can be owed; never to the zero address; paused or not (INV-9).
+      const token = action.token === STRAY ? f.stray : f.tokens[action.token];
+      if (action.toNobody) {
+        await expect(f.pool.skim(token, ethers.ZeroAddress))
+          .to.be.revertedWithCustomError(f.pool, "InvalidRecipient")
+          .withArgs(ethers.ZeroAddress);
+        return;
+      }
+      const before = await token.balanceOf(f.outsider.address);
+      const expected = model.skim(action.token);
+      const tx = f.pool.skim(token, f.outsider.address);
+      if (expected === 0n) await expect(tx).not.to.emit(f.pool, "Skimmed");
+      else
+        await expect(tx)
+          .to.emit(f.pool, "Skimmed")
+          .withArgs(await token.getAddress(), f.outsider.address, expected);
+      expect((await token.balanceOf(f.outsider.address)) - before, "INV-9 skimmed amount").to.equal(expected);
+      if (expected > 0n) observed.skimmed += 1;
+      return;
+    }
+    case "pause": {
+      const now = await nextTimestamp(model);
+      const refusal = model.pauseRefusal(now);
+      if (refusal !== undefined) {
+        await expect(f.pool.pause())
+          .to.be.revertedWithCustomError(f.pool, refusal.name)
+          .withArgs(...refusal.args);
+        return;
+      }
+      model.pausedUntil = (await blockTime(await f.pool.pause())) + MAX_PAUSE_DURATION;
+      return;
+    }
+    case "unpause": {
+      if (!paused) {
+        await expect(f.pool.unpause()).to.be.revertedWithCustomError(f.pool, "ExpectedPause");
+        return;
+      }
+      model.pausedUntil = await blockTime(await f.pool.unpause());
+      return;
+    }
+    case "warp": {
+      await networkHelpers.time.increase(action.seconds);
+      if (paused && !model.paused(await nextTimestamp(model))) observed.pausesRunOut += 1;
       return;
     }
   }
@@ -558,10 +451,16 @@ async function checkInvariants(
   const where = `step ${step} (${fc.stringify(action)})`;
   const [supply, shareBalances, tokens] = await f.lens.snapshot(f.pool, accounts);
   expect(supply, `${where}: totalSupply`).to.equal(model.supply);
-  for (let a = 0; a < HOLDERS; ++a) {
+  for (let a = 0; a < ACCOUNTS; ++a) {
     expect(shareBalances[a], `${where}: balance of holder ${a}`).to.equal(model.balances[a]);
   }
-  expect(shareBalances[HOLDERS], `${where}: the outsider never holds shares`).to.equal(0n);
+  expect(shareBalances[OUTSIDER], `${where}: the outsider never holds shares`).to.equal(0n);
+  // INV-7: the pause is the model's, and never lasts more than MAX_PAUSE_DURATION from now.
+  expect(await f.pool.pausedUntil(), `${where}: pausedUntil`).to.equal(model.pausedUntil);
+  expect(model.pausedUntil, `${where}: INV-7 pause bound`).to.be.at.most(
+    BigInt(await networkHelpers.time.latest()) + MAX_PAUSE_DURATION,
+  );
+  expect(await f.stray.balanceOf(await f.pool.getAddress()), `${where}: stray balance`).to.equal(model.donated[STRAY]);
 
   const claimables: bigint[][] = [];
   for (let t = 0; t < tokens.length; ++t) {
@@ -572,25 +471,23 @@ async function checkInvariants(
     if (model.balances.some((b) => ledger.rps * b >= MOD)) observed.wrappedProducts += 1;
 
     // Reference model, exact to the unit.
-    for (let a = 0; a < HOLDERS; ++a) {
+    for (let a = 0; a < ACCOUNTS; ++a) {
       expect(chain[a], `${where}: claimable(holder ${a}, token ${t}) vs reference model`).to.equal(
         model.claimable(a, t),
       );
     }
-    expect(chain[HOLDERS], `${where}: the outsider has nothing to claim`).to.equal(0n);
+    expect(chain[OUTSIDER], `${where}: the outsider has nothing to claim`).to.equal(0n);
     expect(state.totalDeposited, `${where}: totalDeposited(token ${t})`).to.equal(ledger.deposited);
     expect(state.totalClaimed, `${where}: totalClaimed(token ${t})`).to.equal(ledger.claimed);
     expect(state.miningRevenue, `${where}: revenueBySource(token ${t}, 0)`).to.equal(ledger.bySource[0]);
     expect(state.aiRevenue, `${where}: revenueBySource(token ${t}, 1)`).to.equal(ledger.bySource[1]);
 
-    // INV-3: balance = deposited − claimed, exactly (no donations here).
+    // INV-3: balance = deposited − claimed, exactly, donations aside (after a skim, exactly: INV-9).
     const outstanding = ledger.deposited - ledger.claimed;
-    expect(state.poolBalance, `${where}: INV-3 pool balance of token ${t}`).to.equal(outstanding);
+    expect(state.poolBalance, `${where}: INV-3 pool balance of token ${t}`).to.equal(outstanding + model.donated[t]);
     // INV-2: solvency.
     const sum = chain.reduce((s, c) => s + c, 0n);
-    expect(sum <= state.poolBalance, `${where}: INV-2 Σ claimable ${sum} ≤ balance ${state.poolBalance}`).to.equal(
-      true,
-    );
+    expect(sum <= outstanding, `${where}: INV-2 Σ claimable ${sum} ≤ owed balance ${outstanding}`).to.equal(true);
     // INV-3: the rounding gap lies in [0, ever-holders].
     const gap = outstanding - sum;
     expect(
@@ -601,7 +498,7 @@ async function checkInvariants(
     // INV-4 against the exact rational entitlement X: X − 1 − down < claimable ≤ X + up (see TokenLedger). So an
     // account whose share of the supply never rose between two deposits (up = 0) never gets more than exact pro
     // rata; one whose share rose may receive a part of the remainders carried from earlier deposits.
-    for (let a = 0; a < HOLDERS; ++a) {
+    for (let a = 0; a < ACCOUNTS; ++a) {
       const exact = ledger.entitled[a];
       const got = new Fraction(chain[a]);
       const tail = new Fraction(ledger.balanceAtDeposit[a], MAGNITUDE);
@@ -620,7 +517,7 @@ async function checkInvariants(
 
     // INV-5: transfers, self-transfers and mints leave every claimable unchanged.
     if (previous !== undefined && (action.kind === "transfer" || action.kind === "mint")) {
-      for (let a = 0; a <= HOLDERS; ++a) {
+      for (let a = 0; a <= OUTSIDER; ++a) {
         expect(chain[a], `${where}: INV-5 claimable(account ${a}, token ${t}) unchanged`).to.equal(previous[t][a]);
       }
     }
@@ -631,8 +528,8 @@ async function checkInvariants(
 
 async function runSequence(actions: Action[]): Promise<void> {
   const f = await networkHelpers.loadFixture(deployModelFixture);
-  const model = new Model(HOLDERS, f.tokens.length);
-  const accounts = [...f.holders.map((h) => h.address), f.outsider.address];
+  const model = new Model(ACCOUNTS, f.tokens.length);
+  const accounts = f.addresses;
   let previous: bigint[][] | undefined;
   for (let i = 0; i < actions.length; ++i) {
     await applyAction(f, model, actions[i]);
@@ -641,7 +538,7 @@ async function runSequence(actions: Action[]): Promise<void> {
 }
 
 describe("MiningPoolShare (model)", function () {
-  it("INV-1…7: random mints, transfers, deposits, claims and paused claims match the BigInt reference model to the unit", async function () {
+  it("INV-1…7, INV-9: random mints, transfers, deposits, claims, claimers, skims and bounded pauses match the BigInt reference model to the unit", async function () {
     this.timeout(TIME_LIMIT_MS + 30_000);
     console.log(
       `      fast-check seed=${SEED} numRuns=${NUM_RUNS} maxSteps=${MAX_STEPS} (override with FC_SEED / FC_RUNS / FC_STEPS)`,
@@ -658,7 +555,14 @@ describe("MiningPoolShare (model)", function () {
         `claimable above exact pro rata: ${observed.aboveExact}, ≥ 1 below: ${observed.oneOrMoreBelowExact} ` +
         `(> 1 below: ${observed.moreThanOneBelowExact}), ` +
         `deposit rises of ⌊D·b/S⌋+2: ${observed.risePlusTwo}, ` +
-        `wrapped rps·balance: ${observed.wrappedProducts}`,
+        `wrapped rps·balance: ${observed.wrappedProducts}, claims on behalf that paid: ${observed.paidOnBehalf}, ` +
+        `skims that sent: ${observed.skimmed}, refused while paused: ${observed.pausedRefusals}, ` +
+        `pauses run out: ${observed.pausesRunOut}`,
     );
+    // The new actions must have happened, not only been refused: a change that made them silently inert fails here.
+    expect(observed.paidOnBehalf, "claims on behalf that paid").to.be.greaterThan(0);
+    expect(observed.skimmed, "skims that sent something").to.be.greaterThan(0);
+    expect(observed.pausedRefusals, "calls refused by a pause").to.be.greaterThan(0);
+    expect(observed.pausesRunOut, "pauses that ran out").to.be.greaterThan(0);
   });
 });
