@@ -16,7 +16,7 @@
 import type { History } from "./history.js";
 import { dayIndex } from "./history.js";
 import { feeShareOn, hashpriceOn, retargetDays, yearsBetween } from "./history-series.js";
-import { COST_FACTOR, type NetworkParams } from "./network.js";
+import { COST_FACTOR, type NetworkParams, runningShare } from "./network.js";
 
 /** The fixed inputs of a fit (ECONOMICS estimates, not fitted). */
 export interface FitAnchors {
@@ -44,7 +44,7 @@ export interface NetworkFit {
   anchors: FitAnchors;
   network: Pick<
     NetworkParams,
-    "networkEfficiencyGain" | "upElasticity" | "downElasticity" | "lagDays" | "difficultyNoise"
+    "networkEfficiencyGain" | "upElasticity" | "downElasticity" | "lagDays" | "difficultyNoise" | "efficiencySpread"
   >;
   fees: {
     /** lag-1 autocorrelation of the daily log fee share */
@@ -72,6 +72,12 @@ export interface NetworkFit {
 /** Candidate efficiency gains and lags of the grid search. */
 const GAINS = Array.from({ length: 41 }, (_, i) => i / 100);
 const LAGS = [7, 14, 30, 45, 60, 90, 120, 150, 180, 240, 300, 365];
+/**
+ * Candidate spreads of the machines' log cash cost. Bounded at 0.6: fleets from 13.5 to 34 J/TH on power from 26
+ * to 70 USD/MWh give a spread of about 0.3–0.5. The fit's error keeps falling towards the bound; beyond it the fit
+ * turns unstable (down elasticities in the thousands), so the bound is a prior, said so in docs/ECONOMICS.md.
+ */
+const SPREADS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
 /** Days of history the trailing margin warms up on before epochs enter the regression. */
 const WARM_UP_DAYS = 180;
 
@@ -97,6 +103,13 @@ function epochsOf(history: History, from: number, to: number): Epoch[] {
     epochs.push({ start, end, logHashrate: Math.log(sum / (end - start)), mid: (start + end - 1) / 2 });
   }
   return epochs;
+}
+
+function meanLogShare(x: Float64Array, epoch: Epoch, from: number, spread: number): number {
+  if (spread === 0) return 0;
+  let sum = 0;
+  for (let i = epoch.start; i < epoch.end; i++) sum += Math.log(runningShare(spread, x[i - from]!));
+  return sum / (epoch.end - epoch.start);
 }
 
 interface Regression {
@@ -152,13 +165,7 @@ function logMargins(history: History, from: number, to: number, anchors: FitAnch
   return x;
 }
 
-function regress(
-  epochs: Epoch[],
-  x: Float64Array,
-  from: number,
-  lag: number,
-  span = Number(process.env.SPAN ?? 1),
-): Regression {
+function regress(epochs: Epoch[], x: Float64Array, from: number, lag: number, spread: number): Regression {
   // Trailing margin m for each day (EMA with time constant `lag`), from the first day.
   const m = new Float64Array(x.length);
   let margin = x[0]!;
@@ -170,9 +177,9 @@ function regress(
   const p: number[] = [];
   const q: number[] = [];
   let below = 0;
-  for (let k = 0; k + span < epochs.length; k += span) {
+  for (let k = 0; k + 1 < epochs.length; k++) {
     const a = epochs[k]!;
-    const b = epochs[k + span]!;
+    const b = epochs[k + 1]!;
     if (a.start - from < WARM_UP_DAYS) continue;
     // growth from mid a to mid b is driven by m on the days in between (m of day t moves H from t to t+1)
     let pos = 0;
@@ -182,7 +189,8 @@ function regress(
       if (value >= 0) pos += value / 365;
       else neg += value / 365;
     }
-    y.push(b.logHashrate - a.logHashrate);
+    // observed hashrate = installed × running share: take the share's change out of the growth to explain
+    y.push(b.logHashrate - a.logHashrate - (meanLogShare(x, b, from, spread) - meanLogShare(x, a, from, spread)));
     p.push(pos);
     q.push(neg);
     if (neg < 0) below += 1;
@@ -248,12 +256,14 @@ export function fitNetwork(
     throw new Error(`fit: needs at least two years of days with difficulty from ${range.from} (got ${to - from})`);
   }
   const epochs = epochsOf(history, from, to);
-  let best: (Regression & { gain: number; lag: number }) | undefined;
+  let best: (Regression & { gain: number; lag: number; spread: number }) | undefined;
   for (const gain of GAINS) {
     const x = logMargins(history, from, to, anchors, gain);
-    for (const lag of LAGS) {
-      const r = regress(epochs, x, from, lag);
-      if (best === undefined || r.sse < best.sse) best = { ...r, gain, lag };
+    for (const spread of SPREADS) {
+      for (const lag of LAGS) {
+        const r = regress(epochs, x, from, lag, spread);
+        if (best === undefined || r.sse < best.sse) best = { ...r, gain, lag, spread };
+      }
     }
   }
   const b = best!;
@@ -268,6 +278,7 @@ export function fitNetwork(
       downElasticity: downIdentified ? b.down : b.up,
       lagDays: b.lag,
       difficultyNoise: Math.sqrt(b.sse / Math.max(1, b.n - 4)),
+      efficiencySpread: b.spread,
     },
     fees: fitFees(history, from, to),
     stats: { epochs: b.n, rSquared: 1 - b.sse / b.sst, epochsBelowCost: b.below, downIdentified },

@@ -46,14 +46,18 @@ export interface NetworkParams {
   lagDays: number;
   /** *fit*: σ of the log hashrate shock at each retarget */
   difficultyNoise: number;
+  /** spread (σ of log cash cost) of the machines around the network average; 0 = no day-to-day shutdowns */
+  efficiencySpread?: number;
 }
 
 /** The network on one day; mutated in place by `advanceDay`. */
 export interface NetworkState {
   /** days since day 0 at the start of the next day to simulate */
   time: number;
-  /** network hashrate, H/s */
+  /** network hashrate running, H/s */
   hashrate: number;
+  /** installed hashrate, H/s (running = installed × share of machines above their cash cost) */
+  installed: number;
   /** difficulty in force */
   difficulty: number;
   /** blocks mined so far: the height of the next block (fractional: expected blocks) */
@@ -120,6 +124,7 @@ export function createNetworkState(init: {
   return {
     time: 0,
     hashrate: init.hashrate ?? hashrateAtTarget(init.difficulty),
+    installed: Number.NaN,
     difficulty: init.difficulty,
     height: init.height,
     epochStart: init.epochStart ?? -intoEpoch / 144,
@@ -178,7 +183,9 @@ export function advanceDay(
         const now = state.time + (span - remaining);
         state.difficulty *= retargetStep(now - state.epochStart);
         state.epochStart = now;
-        state.hashrate *= Math.exp(params.difficultyNoise * noise());
+        const shock = Math.exp(params.difficultyNoise * noise());
+        state.hashrate *= shock;
+        state.installed *= shock;
         state.retargets += 1;
         retargeted = true;
       }
@@ -191,10 +198,29 @@ export function advanceDay(
   state.blocks = blocks;
   state.retargeted = retargeted;
   const cost = networkCostUsdPerPhDay(params, state.time / DAYS_PER_YEAR);
-  state.margin +=
-    (Math.log(state.hashpriceUsd / cost) - state.margin) * Math.min(1, span / Math.max(1, params.lagDays));
-  state.hashrate *= Math.exp((hashrateGrowth(params, state.margin) * span) / DAYS_PER_YEAR);
+  const x = Math.log(state.hashpriceUsd / cost);
+  state.margin += (x - state.margin) * Math.min(1, span / Math.max(1, params.lagDays));
+  const spread = params.efficiencySpread ?? 0;
+  if (Number.isNaN(state.installed)) state.installed = state.hashrate / runningShare(spread, x);
+  state.installed *= Math.exp((hashrateGrowth(params, state.margin) * span) / DAYS_PER_YEAR);
+  state.hashrate = state.installed * runningShare(spread, x);
   state.time += span;
+}
+
+/** Standard normal CDF (Abramowitz–Stegun 26.2.17, error < 7.5e-8). */
+export function normalCdf(z: number): number {
+  const t = 1 / (1 + 0.2316419 * Math.abs(z));
+  const d = 0.3989422804014327 * Math.exp((-z * z) / 2);
+  const p = d * t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+  return z >= 0 ? 1 - p : p;
+}
+
+/**
+ * Share of installed hashrate whose own cash cost is below the hashprice, machines' log cost spread `spread` around
+ * the average (`x` = ln(hashprice / average cost)): `Φ((x + spread²/2) / spread)`; 1 when `spread` is 0.
+ */
+export function runningShare(spread: number, x: number): number {
+  return spread > 0 ? normalCdf((x + (spread * spread) / 2) / spread) : 1;
 }
 
 /** A noise source that always returns 0 (the expected path). */

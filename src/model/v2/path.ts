@@ -50,6 +50,7 @@ export function networkParams(s: Scenario): NetworkParams {
     downElasticity: s.downElasticity,
     lagDays: s.lagDays,
     difficultyNoise: s.difficultyNoise,
+    efficiencySpread: s.efficiencySpread,
   };
 }
 

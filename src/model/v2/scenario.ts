@@ -38,6 +38,7 @@ const fitted = {
   downElasticity: nonNegative().optional(),
   lagDays: num().min(1).max(3650).optional(),
   difficultyNoise: nonNegative().optional(),
+  efficiencySpread: num().min(0).max(3).optional(),
   feeAutocorrelation: num().min(0).lt(1).optional(),
   feeVolatility: nonNegative().optional(),
 };
@@ -182,6 +183,7 @@ export function parseScenario(input: unknown, fit?: NetworkFit): Scenario {
     downElasticity: s.downElasticity ?? f.network.downElasticity,
     lagDays: s.lagDays ?? f.network.lagDays,
     difficultyNoise: s.difficultyNoise ?? f.network.difficultyNoise,
+    efficiencySpread: s.efficiencySpread ?? f.network.efficiencySpread ?? 0,
     feeAutocorrelation: s.feeAutocorrelation ?? f.fees.autocorrelation,
     feeVolatility: s.feeVolatility ?? f.fees.volatility,
   };

@@ -28,10 +28,7 @@ describe("network model backtest (ECONOMICS v2)", function () {
     expect(Math.abs(Date.parse(halving!.modelDate) - Date.parse(halving!.date))).to.be.at.most(3 * 86_400_000);
   });
 
-  // Known gap: the model's own 8-week response is +7.2 % against the actual −3.1 % (10.3 points). The model
-  // has no mechanism that shrinks hashrate while hashprice stays above the network's cash cost, which it did after
-  // the 2024 halving; see docs/ECONOMICS.md ("Backtest"). Kept here so the gap stays visible until it is closed.
-  it.skip("responds to the 2024-04-20 halving within 10 points of the actual (8 weeks later vs just before)", function () {
+  it("responds to the 2024-04-20 halving within 10 points of the actual (8 weeks later vs just before)", function () {
     expect(backtest.halvings[0]!.differencePoints).to.be.at.most(10);
   });
 });

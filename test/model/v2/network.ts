@@ -6,7 +6,9 @@ import {
   hashrateAtTarget,
   type NetworkParams,
   networkCostUsdPerPhDay,
+  normalCdf,
   retargetStep,
+  runningShare,
   zero,
 } from "../../../src/model/v2/index.js";
 import { expectClose } from "../helpers.js";
@@ -26,6 +28,29 @@ describe("network model", function () {
     it("is networkEfficiency × 0.024 × networkPowerPrice, falling by the gain a year", function () {
       expectClose(networkCostUsdPerPhDay(params, 0), 22 * 0.024 * 50, 1e-12);
       expectClose(networkCostUsdPerPhDay(params, 1), 22 * 0.85 * 0.024 * 50, 1e-12);
+    });
+  });
+
+  describe("runningShare", function () {
+    it("is 1 without a spread, whatever the margin", function () {
+      expect(runningShare(0, -2)).to.equal(1);
+    });
+
+    it("is Φ((x + s²/2) / s): half the machines run when hashprice is e^(−s²/2) of the average cost", function () {
+      expectClose(runningShare(0.4, -0.08), 0.5, 1e-7);
+      expectClose(runningShare(0.4, 0.48), normalCdf(1.4), 1e-12);
+      expectClose(normalCdf(1.96), 0.975, 1e-4);
+    });
+
+    it("stops machines on the day hashprice falls, before the installed hashrate changes", function () {
+      // at height 900,000 (3.125 BTC) and difficulty 1e14, 70,000 USD is ~44 USD/PH/day, 35,000 ~22: cost is 26.4
+      const state = createNetworkState({ difficulty: 1e14, height: 900_000, margin: 0.5 });
+      const spread = { ...params, efficiencySpread: 0.5 };
+      advanceDay(state, spread, 70_000, 0, zero);
+      const running = state.hashrate;
+      advanceDay(state, spread, 35_000, 0, zero);
+      expect(state.hashrate / running).to.be.lessThan(0.6);
+      expect(state.installed).to.be.greaterThan(state.hashrate);
     });
   });
 
