@@ -3,6 +3,7 @@
  * through the same steady state:
  *  - MiningPoolShare, the deployed contract (whatever `contracts/MiningPoolShare.sol` is at the time of the run);
  *  - DividendPayingToken (contracts/bench, BENCHMARK ONLY): the common ERC-1726 design, the peer;
+ *  - MiningPoolShareLean (contracts/bench, BENCHMARK ONLY): MiningPoolShare with the layout docs/GAS.md proposes;
  *  - PackedRevenueShare (contracts/bench, BENCHMARK ONLY): MiningPoolShare's ledger packed into 128-bit lanes.
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
@@ -81,42 +82,55 @@ async function prepare(
   return address;
 }
 
+/**
+ * A design deployed with MiningPoolShare's constructor and API: MiningPoolShare itself, or a bench copy of it with
+ * another storage layout (same ABI, so both are driven through MiningPoolShare's typed binding).
+ */
+function miningPoolShareDesign(
+  ctx: BenchContext,
+  key: string,
+  contract: "MiningPoolShare" | "MiningPoolShareLean",
+  precision: () => string,
+): Design {
+  return {
+    key,
+    name: contract,
+    async deploy() {
+      const pool = (await ctx.ethers.deployContract(contract, [
+        contract,
+        "HSP",
+        ctx.admin.address,
+        await ctx.oracle.getAddress(),
+        ONE_SHARE,
+        10n ** 9n,
+        [await ctx.wbtc.getAddress(), await ctx.usdc.getAddress()],
+      ])) as unknown as MiningPoolShare;
+      const address = await prepare(ctx, pool);
+      await ctx.oracle.reportHashrate(address, await currentEpoch(ctx), 10n ** 12n);
+      return {
+        address,
+        transfer: (from, to, shares) => pool.connect(from).transfer(to, shares),
+        mint: (to, shares) => pool.mint(to, shares),
+        deposit: (token, amount, source, epoch) => pool.depositRevenue(token, amount, source, epoch),
+        claim: (holder, token) => pool.connect(holder).claim(token),
+        claimAll: (holder) => pool.connect(holder).claimAll(),
+        totalSupply: () => pool.totalSupply(),
+      };
+    },
+    precision,
+  };
+}
+
 export function designs(ctx: BenchContext): Design[] {
   const { ethers } = ctx;
   const tokens = async () => [await ctx.wbtc.getAddress(), await ctx.usdc.getAddress()];
   return [
-    {
-      key: "miningPoolShare",
-      name: "MiningPoolShare",
-      async deploy() {
-        const pool = (await ethers.deployContract("MiningPoolShare", [
-          "HashShare Pool",
-          "HSP",
-          ctx.admin.address,
-          await ctx.oracle.getAddress(),
-          ONE_SHARE,
-          10n ** 9n,
-          await tokens(),
-        ])) as unknown as MiningPoolShare;
-        const address = await prepare(ctx, pool);
-        await ctx.oracle.reportHashrate(address, await currentEpoch(ctx), 10n ** 12n);
-        return {
-          address,
-          transfer: (from, to, shares) => pool.connect(from).transfer(to, shares),
-          mint: (to, shares) => pool.mint(to, shares),
-          deposit: (token, amount, source, epoch) => pool.depositRevenue(token, amount, source, epoch),
-          claim: (holder, token) => pool.connect(holder).claim(token),
-          claimAll: (holder) => pool.connect(holder).claimAll(),
-          totalSupply: () => pool.totalSupply(),
-        };
-      },
-      precision() {
-        return (
-          `exact for lifetime deposits per token up to 2^128 − 1 base units (deposits above revert); carry < ` +
-          `supply / 2^128 base units, i.e. below 1 base unit for any supply below 2^128`
-        );
-      },
-    },
+    miningPoolShareDesign(ctx, "miningPoolShare", "MiningPoolShare", () =>
+      [
+        "exact for lifetime deposits per token up to 2^128 − 1 base units (deposits above revert); carry < ",
+        "supply / 2^128 base units, i.e. below 1 base unit for any supply below 2^128",
+      ].join(""),
+    ),
     {
       key: "erc1726Peer",
       name: "ERC-1726 peer",
@@ -145,6 +159,12 @@ export function designs(ctx: BenchContext): Design[] {
         );
       },
     },
+    miningPoolShareDesign(ctx, "miningPoolShareLean", "MiningPoolShareLean", () =>
+      [
+        "exact for lifetime deposits per token up to 2^96 − 1 base units and a supply up to 2^96 − 1 share units ",
+        "(both 7.9e28, above the SPEC's 1e27); carry < supply / 2^96, below 1 base unit",
+      ].join(""),
+    ),
     {
       key: "packedRevenueShare",
       name: "PackedRevenueShare",
