@@ -122,7 +122,7 @@ if (JSON_FILE !== undefined && JSON_FILE !== "") {
         design.key,
         {
           name: design.name,
-          gas: gasOf(design),
+          gas: Object.fromEntries(OPERATIONS.map((op) => [op, gasOf(design)[op]])),
           ratio: Object.fromEntries(OPERATIONS.map((op) => [op, Number(ratio(gasOf(design)[op]).toFixed(4))])),
         },
       ]),
