@@ -321,7 +321,7 @@ export function scenarioFromV2(v2: ScenarioV2): Scenario {
     name: v2.name,
     description: v2.description,
     capacityMw: v2.capacityMw,
-    capacityGrowthMwPerYear: 0,
+    capacityGrowthMwPerYear: v2.capacityGrowthMwPerYear,
     startHeight: v2.startHeight,
     startDate: v2.startDate,
     aiMode: v2.aiMode,

@@ -68,6 +68,10 @@ export interface PathColumns {
   hashpriceUsd: Float64Array;
   /** fees, % of the subsidy */
   feeSharePct: Float64Array;
+  /** the pool's gross capacity, MW (`capacityMw` plus `capacityGrowthMwPerYear` pro rata) */
+  capacityMw: Float64Array;
+  /** TH/s of the capacity not committed to AI (installed: not zeroed on a shutdown day) */
+  poolHashrateThs: Float64Array;
   /** gross MW that mine (0 on a shutdown day) / earn AI / are being converted */
   miningMw: Float64Array;
   aiMw: Float64Array;

@@ -20,7 +20,7 @@ import { DAYS_PER_YEAR, HASHES_PER_EH } from "../constants.js";
 import { createRng } from "../rng.js";
 import { settleInto, type Settlement } from "../settlement.js";
 import { aiOpexPerDay, aiRevenuePerDay, type Deal, signDeal } from "./deals.js";
-import { emptyMiningDay, miningDay } from "./fleet.js";
+import { emptyMiningDay, fleetThs, miningDay } from "./fleet.js";
 import { dayIndex } from "./history.js";
 import { feeShareOn, hashpriceOn } from "./history-series.js";
 import {
@@ -146,8 +146,6 @@ export function simulatePath(s: Scenario, options: PathOptions): PathResult {
   if (s.aiItMwAtStart > 0) {
     deals.push(signDeal(s, s.aiItMwAtStart * s.itToGrossMw, -s.aiContractAgeAtStartDays - s.conversionLag, true));
   }
-  const blockMw = (s.dealSize / 100) * s.capacityMw;
-  const maxAiMw = (s.maxAiShare / 100) * s.capacityMw;
   const horizon = dealHorizonDays(s);
   let aiValue = Number.NaN; // the same every evaluation of a scenario: computed once, when first needed
   const decisions: PathResult["decisions"] = [];
@@ -174,16 +172,17 @@ export function simulatePath(s: Scenario, options: PathOptions): PathResult {
     }
     const feeShare = feeShareToday();
 
+    const capacityMw = s.capacityMw + (s.capacityGrowthMwPerYear * day) / DAYS_PER_YEAR;
     let committed = 0;
     for (const deal of deals) if (deal.signDay <= day && day < deal.endDay) committed += deal.grossMw;
     if (evaluate) {
       const decision = decide({
         day,
         policy,
-        capacityMw: s.capacityMw,
+        capacityMw,
         committedMw: committed,
-        blockMw,
-        maxAiMw,
+        blockMw: (s.dealSize / 100) * capacityMw,
+        maxAiMw: (s.maxAiShare / 100) * capacityMw,
         aiValue: () => (Number.isNaN(aiValue) ? (aiValue = aiValueOf(s)) : aiValue),
         miningValue: () => miningValuePerMw(s, params, network, price, horizon),
       });
@@ -244,7 +243,7 @@ export function simulatePath(s: Scenario, options: PathOptions): PathResult {
       aiNet += beforeEquity - equity;
     }
 
-    const miningMw = Math.max(0, s.capacityMw - committed);
+    const miningMw = Math.max(0, capacityMw - committed);
     miningDay(mining, s, miningMw, network.btcPerHsDay, price);
     const miningNet = mining.revenueUsd - mining.powerUsd - mining.opexUsd - mining.depreciationUsd;
     settleInto(minedSettled, miningNet, carriedMining, s.operatorFee);
@@ -261,7 +260,9 @@ export function simulatePath(s: Scenario, options: PathOptions): PathResult {
     c.miningMw[day] = mining.shutdown ? 0 : miningMw;
     c.aiMw[day] = aiMw;
     c.convertingMw[day] = convertingMw;
-    c.aiShare[day] = (aiMw + convertingMw) / s.capacityMw;
+    c.aiShare[day] = (aiMw + convertingMw) / capacityMw;
+    c.capacityMw[day] = capacityMw;
+    c.poolHashrateThs[day] = fleetThs(miningMw, s);
     c.shutdown[day] = mining.shutdown ? 1 : 0;
     c.miningBtc[day] = mining.btc;
     c.miningRevenueUsd[day] = mining.revenueUsd;

@@ -9,6 +9,8 @@ export const COLUMN_NAMES: readonly (keyof PathColumns)[] = [
   "height",
   "hashpriceUsd",
   "feeSharePct",
+  "capacityMw",
+  "poolHashrateThs",
   "miningMw",
   "aiMw",
   "convertingMw",

@@ -52,6 +52,8 @@ export const scenarioFileSchema = z
     // ---- the pool ----
     /** gross power capacity, MW */
     capacityMw: positive().default(50),
+    /** gross MW added a year, pro rata day by day (new capacity mines); our default: none */
+    capacityGrowthMwPerYear: nonNegative().default(0),
     /** day 0, UTC */
     startDate: isoDate.default("2026-03-01"),
     /** height of the first block of day 0 (~939,000 on 2026-03-01; the next halving, 1,050,000, is ~2028) */

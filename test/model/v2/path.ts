@@ -155,3 +155,14 @@ describe("simulatePath columns reuse", function () {
     expect(Array.from(again.columns.priceUsd.subarray(0, 300))).to.deep.equal(Array.from(fresh.columns.priceUsd));
   });
 });
+
+describe("simulatePath capacity", function () {
+  it("grows capacity pro rata and mines the new MW, with the pool's hashrate from PUE and J/TH", function () {
+    const growing = parseScenario({ capacityGrowthMwPerYear: 36.5 });
+    const path = simulatePath(growing, { seed: 1, pathIndex: 0, days: 20, policy: "mining-only" });
+    const c = path.columns;
+    expect(c.capacityMw[10]).to.be.closeTo(51, 1e-9);
+    expect(c.poolHashrateThs[10]).to.be.closeTo((51 * 1e6) / (1.08 * 17.5), 1e-6);
+    expect(c.miningMw[10] === 51 || c.shutdown[10] === 1).to.equal(true);
+  });
+});
