@@ -23,7 +23,7 @@ export const METRICS = [
 export type MetricName = (typeof METRICS)[number];
 
 /** `irrStatus` codes: an IRR, or why there is none (see src/finance/irr.ts). */
-export const IRR_STATUS = ["ok", "no-inflow", "no-outflow", "out-of-range"] as const;
+export const IRR_STATUS = ["ok", "no-inflow", "no-outflow", "below-range", "above-range", "no-root"] as const;
 
 /** The figures kept per path, whatever the policy: holding the sale price in BTC from day 0. */
 export const HOLD_METRICS = ["holdEndUsd", "holdIrr"] as const;

@@ -39,7 +39,7 @@ function backtestJson(backtest: BacktestResult): unknown {
       miningUsd: s.miningUsd.p50,
       aiUsd: s.aiUsd.p50,
       yieldPerYear: s.yieldPerYear.p50,
-      irr: s.irrNone.outOfRange > 0 ? null : s.irr.p50,
+      irr: s.irrNone.excluded > 0 ? null : s.irr.p50,
       npvUsd: s.npvUsd.p50,
       paybackDay: s.paybackDay.p50,
     })),
@@ -154,7 +154,8 @@ function policiesCsv(result: AnalyzeResult): string {
     chance_beats_btc: s.chanceBeatsBtc,
     best_on_paths: s.bestOnPaths,
     irr_none_no_inflow: s.irrNone.noInflow,
-    irr_none_out_of_range: s.irrNone.outOfRange,
+    irr_none_below_range: s.irrNone.belowRange,
+    irr_none_excluded: s.irrNone.excluded,
   }));
   return stringify(rows, { header: true });
 }

@@ -61,7 +61,7 @@ function tornadoRows(tornado: Tornado): string {
 function backtestSection(backtest: BacktestResult, svg: string | null): string {
   const rows = backtest.policies
     .map((s) => {
-      const irr = s.irrNone.outOfRange > 0 ? "n/a" : percent(s.irr.p50);
+      const irr = s.irrNone.excluded > 0 ? "n/a" : percent(s.irr.p50);
       const cells = [
         grouped(s.totalUsd.p50),
         grouped(s.totalBtc.p50 * 1e8, 0),

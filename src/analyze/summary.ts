@@ -24,11 +24,12 @@ export interface PolicySummary {
   /** Payouts per year on the price paid (0.08 = 8 %), undiscounted. */
   yieldPerYear: Bands;
   /**
-   * IRR per year, terminal value 0. A path that paid nothing at all has no IRR; it counts here as −100 % (the limit)
-   * and in `irrNone.noInflow`. Paths whose IRR lies outside the searched range are left out and counted.
+   * IRR per year, terminal value 0. A path that paid nothing at all (`irrNone.noInflow`), or so little that its IRR is
+   * below −99.99 % (`irrNone.belowRange`), counts here as −100 %. Paths whose IRR is above the searched range or not
+   * defined are left out and counted in `irrNone.excluded`.
    */
   irr: Bands;
-  irrNone: { noInflow: number; outOfRange: number };
+  irrNone: { noInflow: number; belowRange: number; excluded: number };
   /** NPV at the discount rate, USD per share, terminal value 0; its mean across paths ranks the policies. */
   npvUsd: Bands & { mean: number };
   /** The day (0-based) the payouts repaid the price. */
@@ -99,15 +100,14 @@ export function summarizePolicies(
     const npv = npvs[k]!;
     const payback = column(block, shape, k, "paybackDay");
     const irrValues: number[] = [];
-    let noInflow = 0;
-    let outOfRange = 0;
+    const none = { noInflow: 0, belowRange: 0, excluded: 0 };
     for (let i = 0; i < paths; i++) {
       const reason = IRR_STATUS[status[i]!];
       if (reason === "ok") irrValues.push(irr[i]!);
-      else if (reason === "no-inflow") {
-        noInflow++;
+      else if (reason === "no-inflow" || reason === "below-range") {
+        none[reason === "no-inflow" ? "noInflow" : "belowRange"]++;
         irrValues.push(-1);
-      } else outOfRange++;
+      } else none.excluded++;
     }
     const count = (test: (i: number) => boolean): number => {
       let n = 0;
@@ -122,7 +122,7 @@ export function summarizePolicies(
       aiUsd: bands(column(block, shape, k, "aiUsd")),
       yieldPerYear: bands(totalUsd.map((usd) => yieldPerYear(usd, priceUsd, years))),
       irr: irrValues.length === 0 ? nanBands() : bands(irrValues),
-      irrNone: { noInflow, outOfRange },
+      irrNone: none,
       npvUsd: { ...bands(npv), mean: npv.reduce((a, b) => a + b, 0) / paths },
       paybackDay: dayBands(payback),
       chanceNotRepaid: count((i) => payback[i]! < 0),

@@ -140,7 +140,7 @@ function backtestOf(
 function backtestLines(backtest: BacktestResult): string[] {
   const figures = backtest.policies.map(
     (s) =>
-      `${s.policy} ${grouped(s.totalUsd.p50)} USD, IRR ${s.irrNone.outOfRange > 0 ? "n/a" : percent(s.irr.p50)}, ` +
+      `${s.policy} ${grouped(s.totalUsd.p50)} USD, IRR ${s.irrNone.excluded > 0 ? "n/a" : percent(s.irr.p50)}, ` +
       `payback ${dayCount(s.paybackDay.p50)}`,
   );
   return [

@@ -91,6 +91,30 @@ describe("analyze/summary", function () {
     });
   });
 
+  describe("summarizePolicies (paths without an IRR)", function () {
+    const status = (reason: (typeof IRR_STATUS)[number]) => IRR_STATUS.indexOf(reason);
+    const block = blockOf({
+      irr: [
+        [0.1, 0],
+        [0, 0],
+        [0, 0],
+        [0.3, 0],
+      ],
+      irrStatus: [
+        [status("ok"), 0],
+        [status("below-range"), 0],
+        [status("above-range"), 0],
+        [status("ok"), 0],
+      ],
+    });
+    const [summary] = summarizePolicies(block, shape, ["mining-only", "ai-only"], 50, 5);
+
+    it("counts an IRR below −99.99 % as −100 % and leaves out one above the range", function () {
+      expect(summary!.irrNone).to.deep.equal({ noInflow: 0, belowRange: 1, excluded: 1 });
+      expectClose(summary!.irr.p50, 0.1, 1e-12);
+    });
+  });
+
   describe("dayBands", function () {
     it("gives null for a band that falls among paths that never got there", function () {
       expect(dayBands([10, 20, -1, -1])).to.deep.include({ p5: 10 + 0.15 * 10, p95: null });

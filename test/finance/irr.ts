@@ -55,12 +55,20 @@ describe("finance/irr", function () {
       expect(irr([0, 5, 5])).to.deep.equal({ ok: false, reason: "no-outflow" });
     });
 
-    it("reports out-of-range when the rate is above the highest searched", function () {
-      expect(irr([-1, 1e6], 1)).to.deep.equal({ ok: false, reason: "out-of-range" });
+    it("reports above-range when the rate is above the highest searched", function () {
+      expect(irr([-1, 1e6], 1)).to.deep.equal({ ok: false, reason: "above-range" });
     });
 
-    it("reports out-of-range for −100, +230, −132, which has two roots (10 % and 20 %)", function () {
-      expect(irr([-100, 230, -132], 1)).to.deep.equal({ ok: false, reason: "out-of-range" });
+    it("reports below-range when payouts are too small for any rate above −99.99 %", function () {
+      expect(irr(twoFlows(-100, 1e-9, 365))).to.deep.equal({ ok: false, reason: "below-range" });
+    });
+
+    it("reports above-range for flows that start with an inflow and repay far more", function () {
+      expect(irr([1e-9, 0, -100], 1)).to.deep.equal({ ok: false, reason: "above-range" });
+    });
+
+    it("reports no-root for −100, +230, −132, which has two roots (10 % and 20 %) and no bracket", function () {
+      expect(irr([-100, 230, -132], 1)).to.deep.equal({ ok: false, reason: "no-root" });
     });
 
     it("throws on a flow that is not finite", function () {
