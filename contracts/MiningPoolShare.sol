@@ -49,9 +49,11 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Permit, AccessControlDefaultA
     /// rounding remainder, carried to the next deposit, is then below supply / 2^128 < 1 base unit (INV-3).
     uint256 private constant MAX_SUPPLY = type(uint128).max;
 
+    /// @dev Two slots: the revenue per share, and the two totals a deposit updates together. The carry fits in 128
+    /// bits because it stays below the supply, which never exceeds `MAX_SUPPLY` = 2^128 − 1.
     struct Ledger {
         uint256 revenuePerShare; // magnified by 2^128, modulo 2^256
-        uint256 carry; // rounding remainder of the magnified deposits, below the supply it was divided by
+        uint128 carry; // rounding remainder of the magnified deposits, below the supply it was divided by
         uint128 totalDeposited;
     }
 
@@ -129,9 +131,12 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Permit, AccessControlDefaultA
     }
 
     /// @inheritdoc IMiningPoolShare
-    /// @dev Keeps INV-1: after the mint, totalSupply ≤ reported hashrate × sharesPerTHs. The re-entrancy lock keeps
-    /// INV-2: a deposit's supply cannot change between its read and its credit.
-    function mint(address to, uint256 shares) external onlyRole(MINTER_ROLE) nonReentrant {
+    /// @dev Keeps INV-1: after the mint, totalSupply ≤ reported hashrate × sharesPerTHs. Shares the re-entrancy lock
+    /// of deposits and claims, which keeps INV-2: no mint while a deposit or a claim holds the lock, so a deposit's
+    /// supply cannot change between its read and its credit. Checking the lock is enough: the only call `mint` makes
+    /// is to the oracle's `view` (a static call), so nothing can run inside a mint.
+    function mint(address to, uint256 shares) external onlyRole(MINTER_ROLE) {
+        if (_reentrancyGuardEntered()) revert ReentrancyGuardReentrantCall();
         if (shares == 0) revert ZeroAmount();
         (uint256 backing, uint64 updatedAt) = _backing();
         if (!_isFresh(updatedAt)) revert StaleHashrateReport(updatedAt, _maxReportAge);
@@ -172,7 +177,6 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Permit, AccessControlDefaultA
         Ledger storage ledger = _ledgers[index];
         // Checked: lifetime deposits of a token stay below 2^128, which keeps every owed amount exact (see @dev).
         uint128 deposited = SafeCast.toUint128(ledger.totalDeposited + received);
-        ledger.totalDeposited = deposited;
         _revenueBySource[token][source] += received;
 
         uint256 carry = ledger.carry;
@@ -193,8 +197,9 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Permit, AccessControlDefaultA
             }
             // Modulo 2^256 by design (see @dev).
             ledger.revenuePerShare += increment;
+            // carry < supply ≤ MAX_SUPPLY < 2^128. One write for both totals of the slot.
+            (ledger.carry, ledger.totalDeposited) = (uint128(carry), deposited);
         }
-        ledger.carry = carry;
         emit RevenueDeposited(address(token), source, epoch, received);
     }
 
@@ -388,37 +393,68 @@ contract MiningPoolShare is IMiningPoolShare, ERC20Permit, AccessControlDefaultA
         super._update(from, to, value);
         if (from == to || value == 0) return;
         uint256 count = _tokenCount;
+        // Shares are never burned, so `to` is never address(0); a mint has no sender to correct.
+        uint256[MAX_PAYOUT_TOKENS] storage toCorrections = _corrections[to];
+        if (from == address(0)) {
+            for (uint256 i = 0; i < count; ++i) {
+                uint256 rps = _ledgers[i].revenuePerShare;
+                // Modulo 2^256 by design (see contract @dev): only differences of owed amounts matter.
+                unchecked {
+                    if (rps != 0) toCorrections[i] -= rps * value;
+                }
+            }
+            return;
+        }
+        uint256[MAX_PAYOUT_TOKENS] storage fromCorrections = _corrections[from];
         for (uint256 i = 0; i < count; ++i) {
             uint256 rps = _ledgers[i].revenuePerShare;
             if (rps == 0) continue;
             unchecked {
-                // Modulo 2^256 by design (see contract @dev): only differences of owed amounts matter.
+                // Modulo 2^256 by design (see contract @dev).
                 uint256 moved = rps * value;
-                if (from != address(0)) _corrections[from][i] += moved;
-                if (to != address(0)) _corrections[to][i] -= moved;
+                fromCorrections[i] += moved;
+                toCorrections[i] -= moved;
             }
         }
     }
 
     /// @dev Pays `account`'s claimable `token` to `recipient` (INV-7: no pause, role or oracle check).
-    function _claim(address account, uint256 index, IERC20 token, address recipient) private returns (uint256 amount) {
-        amount = _owed(account, index, _ledgers[index].revenuePerShare) / MAGNITUDE;
-        if (amount == 0) return 0;
-        unchecked {
-            // amount ≤ totalDeposited − totalClaimed < 2^128 (INV-2), so neither line overflows.
-            _corrections[account][index] -= amount * MAGNITUDE;
-            _totalClaimed[index] += uint128(amount);
-        }
-        emit RevenueClaimed(account, address(token), recipient, amount);
-        token.safeTransfer(recipient, amount);
+    function _claim(address account, uint256 index, IERC20 token, address recipient) private returns (uint256) {
+        return _claimFrom(_corrections[account], balanceOf(account), account, index, token, recipient);
     }
 
     function _claimAll(address account, address recipient) private returns (uint256[] memory amounts) {
         uint256 count = _tokenCount;
+        uint256[MAX_PAYOUT_TOKENS] storage corrections = _corrections[account];
+        uint256 balance = balanceOf(account);
         amounts = new uint256[](count);
         for (uint256 i = 0; i < count; ++i) {
-            amounts[i] = _claim(account, i, _tokenAt(i), recipient);
+            amounts[i] = _claimFrom(corrections, balance, account, i, _tokenAt(i), recipient);
         }
+    }
+
+    /// @dev Pays what `account` (holding `balance`, with `corrections`) is owed of the payout token at `index`.
+    function _claimFrom(
+        uint256[MAX_PAYOUT_TOKENS] storage corrections,
+        uint256 balance,
+        address account,
+        uint256 index,
+        IERC20 token,
+        address recipient
+    ) private returns (uint256 amount) {
+        uint256 correction = corrections[index];
+        unchecked {
+            // The owed amount, magnified, modulo 2^256 (exact, see contract @dev).
+            amount = (_ledgers[index].revenuePerShare * balance + correction) / MAGNITUDE;
+        }
+        if (amount == 0) return 0;
+        unchecked {
+            // amount ≤ totalDeposited − totalClaimed < 2^128 (INV-2), so neither line overflows.
+            corrections[index] = correction - amount * MAGNITUDE;
+            _totalClaimed[index] += uint128(amount);
+        }
+        emit RevenueClaimed(account, address(token), recipient, amount);
+        token.safeTransfer(recipient, amount);
     }
 
     function _checkClaimer(address holder, address recipient) private view {
