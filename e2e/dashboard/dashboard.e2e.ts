@@ -119,8 +119,6 @@ describe("Dashboard end to end (hardhat node, simulation, headless Chromium)", f
     dashboard = await startDashboard(childEnv, [
       "--port",
       "0",
-      "--database",
-      path.join(work, "index.sqlite"),
       "--prices",
       path.join(out, "daily.csv"),
       "--poll-ms",
@@ -154,7 +152,12 @@ describe("Dashboard end to end (hardhat node, simulation, headless Chromium)", f
     }
     provider?.destroy();
     await node?.stop();
-    if (deploymentId !== undefined) await removeDeployment(deploymentId);
+    if (deploymentId !== undefined) {
+      await removeDeployment(deploymentId);
+      await rm(path.join(ROOT, "cache", "dashboard", `${deploymentId}-31337.sqlite`), { force: true });
+      await rm(path.join(ROOT, "cache", "dashboard", `${deploymentId}-31337.sqlite-wal`), { force: true });
+      await rm(path.join(ROOT, "cache", "dashboard", `${deploymentId}-31337.sqlite-shm`), { force: true });
+    }
     if (work !== undefined) await rm(work, { recursive: true, force: true });
   });
 
@@ -235,5 +238,28 @@ describe("Dashboard end to end (hardhat node, simulation, headless Chromium)", f
       expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).to.equal(1);
       await page.screenshot({ path: path.join(SHOTS, "operator-live-deposit.png"), fullPage: true });
     });
+  });
+
+  describe("terminal tasks over the index", () => {
+    for (const command of [
+      ["shares", "portfolio"],
+      ["shares", "statement"],
+    ]) {
+      it(`${command.join(" ")} reads the index and prints what it prints from the chain`, async () => {
+        for (const holder of (await holders()).slice(0, 3)) {
+          const args = [...command, "--account", holder, "--json"];
+          const viaIndex = await task(args);
+          expect(viaIndex.code, viaIndex.stderr).to.equal(0);
+          expect(viaIndex.stderr).to.match(/events read from the dashboard's index/);
+          const viaChain = await hardhat(["--config", E2E_CONFIG, "--network", "localhost", ...args], {
+            ...env,
+            HASHSHARE_INDEX: "off",
+          });
+          expect(viaChain.code, viaChain.stderr).to.equal(0);
+          expect(viaChain.stderr).not.to.match(/dashboard's index/);
+          expect(JSON.parse(viaIndex.stdout)).to.deep.equal(JSON.parse(viaChain.stdout));
+        }
+      });
+    }
   });
 });

@@ -60,3 +60,21 @@ export async function isContract(rpc: Rpc, address: string): Promise<boolean> {
   const code = String(await rpc.request({ method: "eth_getCode", params: [address, "latest"] }));
   return code !== "0x" && code !== "0x0";
 }
+
+/** An EIP-1193 `request` over plain HTTP JSON-RPC (keep-alive `fetch`): for scripts and benchmarks outside a task. */
+export function httpRpc(url: string): Rpc {
+  let id = 0;
+  return {
+    async request({ method, params = [] }) {
+      id += 1;
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id, method, params }),
+      });
+      const body = (await response.json()) as { result?: unknown; error?: { message: string } };
+      if (body.error !== undefined) throw new Error(`${method}: ${body.error.message}`);
+      return body.result;
+    },
+  };
+}

@@ -2,6 +2,7 @@ import type { TypedContractEvent, TypedDeferredTopicFilter, TypedEventLog } from
 import { poolEventsFromLogs, type PoolEvent } from "../../src/pool/index.js";
 import { UserError } from "../../src/cli/errors.js";
 import { firstLine, type TaskContext } from "./context.js";
+import { indexedEvents } from "./dashboard-index.js";
 
 /** The environment variable that caps the block range of one `eth_getLogs` request. */
 export const LOG_RANGE_VARIABLE = "HASHSHARE_LOG_BLOCK_RANGE";
@@ -76,17 +77,9 @@ export async function roleHolders(
   roles: Readonly<Record<string, string>>,
   toBlock: number,
 ): Promise<Record<string, string[]>> {
-  const [granted, revoked] = await Promise.all([
-    queryEvents(ctx, contract, contract.filters.RoleGranted(), toBlock),
-    queryEvents(ctx, contract, contract.filters.RoleRevoked(), toBlock),
-  ]);
-  const logs = [...granted.map((log) => ({ log, grant: true })), ...revoked.map((log) => ({ log, grant: false }))].sort(
-    (a, b) => a.log.blockNumber - b.log.blockNumber || a.log.index - b.log.index,
-  );
+  const changes = (await roleChangesFromIndex(ctx, contract)) ?? (await roleChangesFromChain(ctx, contract, toBlock));
   const holders = new Map<string, Set<string>>();
-  for (const { log, grant } of logs) {
-    const role = String(log.args[0]);
-    const account = String(log.args[1]);
+  for (const { role, account, grant } of changes) {
     const set = holders.get(role) ?? new Set<string>();
     if (grant) set.add(account);
     else set.delete(account);
@@ -101,4 +94,35 @@ export async function roleHolders(
     result[name] = confirmed.filter((account): account is string => account !== undefined);
   }
   return result;
+}
+
+interface RoleChange {
+  role: string;
+  account: string;
+  grant: boolean;
+}
+
+/** RoleGranted / RoleRevoked of `contract` in chain order, from the chain. */
+async function roleChangesFromChain(
+  ctx: TaskContext,
+  contract: Queryable & { filters: { RoleGranted: TypedContractEvent; RoleRevoked: TypedContractEvent } },
+  toBlock: number,
+): Promise<RoleChange[]> {
+  const [granted, revoked] = await Promise.all([
+    queryEvents(ctx, contract, contract.filters.RoleGranted(), toBlock),
+    queryEvents(ctx, contract, contract.filters.RoleRevoked(), toBlock),
+  ]);
+  return [...granted.map((log) => ({ log, grant: true })), ...revoked.map((log) => ({ log, grant: false }))]
+    .sort((a, b) => a.log.blockNumber - b.log.blockNumber || a.log.index - b.log.index)
+    .map(({ log, grant }) => ({ role: String(log.args[0]), account: String(log.args[1]), grant }));
+}
+
+/** The same, from the dashboard's index when one exists (undefined otherwise). */
+async function roleChangesFromIndex(ctx: TaskContext, contract: unknown): Promise<RoleChange[] | undefined> {
+  const indexed = await indexedEvents(ctx);
+  if (indexed === undefined) return undefined;
+  const address = String(await (contract as { getAddress(): Promise<string> }).getAddress()).toLowerCase();
+  return indexed.events
+    .filter((e) => e.address.toLowerCase() === address && (e.name === "RoleGranted" || e.name === "RoleRevoked"))
+    .map((e) => ({ role: String(e.args.role), account: String(e.args.account), grant: e.name === "RoleGranted" }));
 }
