@@ -241,25 +241,32 @@ describe("Dashboard end to end (hardhat node, simulation, headless Chromium)", f
   });
 
   describe("terminal tasks over the index", () => {
+    /** Runs `args` with the index and with HASHSHARE_INDEX=off; both must print the same JSON. */
+    async function sameFromIndexAndChain(args: string[]): Promise<void> {
+      const viaIndex = await task([...args, "--json"]);
+      expect(viaIndex.code, viaIndex.stderr).to.equal(0);
+      expect(viaIndex.stderr).to.match(/events read from the dashboard's index/);
+      const viaChain = await hardhat(["--config", E2E_CONFIG, "--network", "localhost", ...args, "--json"], {
+        ...env,
+        HASHSHARE_INDEX: "off",
+      });
+      expect(viaChain.code, viaChain.stderr).to.equal(0);
+      expect(viaChain.stderr).not.to.match(/dashboard's index/);
+      expect(JSON.parse(viaIndex.stdout)).to.deep.equal(JSON.parse(viaChain.stdout));
+    }
+
     for (const command of [
       ["shares", "portfolio"],
       ["shares", "statement"],
     ]) {
       it(`${command.join(" ")} reads the index and prints what it prints from the chain`, async () => {
-        for (const holder of (await holders()).slice(0, 3)) {
-          const args = [...command, "--account", holder, "--json"];
-          const viaIndex = await task(args);
-          expect(viaIndex.code, viaIndex.stderr).to.equal(0);
-          expect(viaIndex.stderr).to.match(/events read from the dashboard's index/);
-          const viaChain = await hardhat(["--config", E2E_CONFIG, "--network", "localhost", ...args], {
-            ...env,
-            HASHSHARE_INDEX: "off",
-          });
-          expect(viaChain.code, viaChain.stderr).to.equal(0);
-          expect(viaChain.stderr).not.to.match(/dashboard's index/);
-          expect(JSON.parse(viaIndex.stdout)).to.deep.equal(JSON.parse(viaChain.stdout));
-        }
+        for (const holder of (await holders()).slice(0, 3))
+          await sameFromIndexAndChain([...command, "--account", holder]);
       });
     }
+
+    it("pool status reads the index and prints what it prints from the chain", async () => {
+      await sameFromIndexAndChain(["pool", "status"]);
+    });
   });
 });

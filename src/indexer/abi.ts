@@ -4,7 +4,7 @@
  */
 import { createRequire } from "node:module";
 
-import { Interface, type InterfaceAbi, type LogDescription } from "ethers";
+import { AbiCoder, Interface, getAddress, type EventFragment, type InterfaceAbi, type ParamType } from "ethers";
 
 import { HashrateOracle__factory, MiningPoolShare__factory, ShareSale__factory } from "../../typechain-types/index.js";
 
@@ -67,13 +67,33 @@ function combinedInterface(): Interface {
 
 export const EVENTS_INTERFACE = combinedInterface();
 
-/** topic0 of each indexed event the ABIs define (v2 events appear once the contracts emit them). */
+/** How to decode one event: its fragment, and its non-indexed parameters (decoded from the data in one call). */
+interface Decoder {
+  readonly fragment: EventFragment;
+  readonly data: readonly ParamType[];
+}
+
+/** topic0 → event, for the indexed events the ABIs define (v2 events appear once the contracts emit them). */
+const BY_TOPIC = new Map<string, Decoder>();
+EVENTS_INTERFACE.forEachEvent((event) => {
+  if ((INDEXED_EVENTS as readonly string[]).includes(event.name)) {
+    BY_TOPIC.set(event.topicHash, { fragment: event, data: event.inputs.filter((input) => !input.indexed) });
+  }
+});
+const CODER = AbiCoder.defaultAbiCoder();
+
+/** An indexed parameter's value from its topic (value types only: the indexed events have no indexed string). */
+function fromTopic(type: string, topic: string): unknown {
+  if (type === "address") return getAddress(`0x${topic.slice(26)}`);
+  if (type === "bool") return BigInt(topic) !== 0n;
+  if (type.startsWith("uint")) return BigInt(topic);
+  if (type.startsWith("int")) return BigInt.asIntN(Number(type.slice(3) || 256), BigInt(topic));
+  return topic;
+}
+
+/** topic0 of each indexed event. */
 export function indexedTopics(): string[] {
-  const topics: string[] = [];
-  EVENTS_INTERFACE.forEachEvent((event) => {
-    if ((INDEXED_EVENTS as readonly string[]).includes(event.name)) topics.push(event.topicHash);
-  });
-  return topics;
+  return [...BY_TOPIC.keys()];
 }
 
 /** A decoded event's arguments as JSON-safe values: integers as decimal strings, addresses checksummed. */
@@ -85,18 +105,30 @@ function plain(value: unknown): string | boolean {
   return String(value);
 }
 
-/** Decodes one raw log, or returns undefined for a log no indexed event matches. */
+/**
+ * Decodes one raw log, or returns undefined for a log no indexed event matches. The event is looked up by topic0 in
+ * a map built once and decoded with the ABI coder directly (ethers' `parseLog` recomputes topic hashes on every call: far slower).
+ */
 export function decodeLog(topics: readonly string[], data: string): { name: string; args: EventArgs } | undefined {
-  let parsed: LogDescription | null;
+  const decoder = topics[0] === undefined ? undefined : BY_TOPIC.get(topics[0]);
+  if (decoder === undefined) return undefined;
+  const { fragment } = decoder;
+  const args: EventArgs = {};
   try {
-    parsed = EVENTS_INTERFACE.parseLog({ topics: [...topics], data });
+    const values = CODER.decode(decoder.data, data);
+    let topic = 1;
+    let value = 0;
+    for (const input of fragment.inputs) {
+      if (input.indexed) {
+        const raw = topics[topic++];
+        if (raw === undefined) return undefined;
+        args[input.name] = plain(fromTopic(input.type, raw));
+      } else {
+        args[input.name] = plain(values[value++]);
+      }
+    }
   } catch {
     return undefined;
   }
-  if (parsed === null || !(INDEXED_EVENTS as readonly string[]).includes(parsed.name)) return undefined;
-  const args: EventArgs = {};
-  parsed.fragment.inputs.forEach((input, i) => {
-    args[input.name] = plain(parsed.args[i]);
-  });
-  return { name: parsed.name, args };
+  return { name: fragment.name, args };
 }
