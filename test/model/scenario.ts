@@ -4,6 +4,8 @@ import { join } from "node:path";
 
 import { expect } from "chai";
 
+import { expectClose } from "./helpers.js";
+
 import { DEFAULT_SCENARIO, loadScenario, parseScenario } from "../../src/model/index.js";
 
 const scenarios = new URL("../../scenarios/", import.meta.url);
@@ -132,7 +134,7 @@ describe("scenario", function () {
     it("reads a v2 scenario file (it has a $schema) through scenarioFromV2", function () {
       const demo = loadScenario(new URL("demo.json", scenarios).pathname);
       expect(demo.name).to.equal("demo");
-      expect(demo.aiMwAtStart).to.be.closeTo(5 * 1.4, 1e-9);
+      expectClose(demo.aiMwAtStart, 5 * 1.4, 1e-9);
       expect(demo.aiContractAgeAtStartDays).to.equal(730);
     });
 

@@ -1,5 +1,7 @@
 import { expect } from "chai";
 
+import { expectClose } from "../helpers.js";
+
 import {
   allocateColumns,
   defaultScenario,
@@ -94,7 +96,7 @@ describe("simulatePath", function () {
     it("earns AI revenue from the end of the lag: IT MW × aiColoRevenue / 365", function () {
       const day = scenario.conversionLag;
       expect(c.aiMw[day]).to.equal(30);
-      expect(c.aiRevenueUsd[day]).to.be.closeTo(((30 / 1.4) * 1.75e6) / 365, 1e-6);
+      expectClose(c.aiRevenueUsd[day], ((30 / 1.4) * 1.75e6) / 365, 1e-6);
     });
 
     it("never pays holders a negative amount and carries losses forward", function () {
@@ -161,8 +163,8 @@ describe("simulatePath capacity", function () {
     const growing = parseScenario({ capacityGrowthMwPerYear: 36.5 });
     const path = simulatePath(growing, { seed: 1, pathIndex: 0, days: 20, policy: "mining-only" });
     const c = path.columns;
-    expect(c.capacityMw[10]).to.be.closeTo(51, 1e-9);
-    expect(c.poolHashrateThs[10]).to.be.closeTo((51 * 1e6) / (1.08 * 17.5), 1e-6);
+    expectClose(c.capacityMw[10], 51, 1e-9);
+    expectClose(c.poolHashrateThs[10], (51 * 1e6) / (1.08 * 17.5), 1e-6);
     expect(c.miningMw[10] === 51 || c.shutdown[10] === 1).to.equal(true);
   });
 });

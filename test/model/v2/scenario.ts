@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 
 import { expect } from "chai";
 
+import { expectClose } from "../helpers.js";
+
 import { loadScenario as loadV1 } from "../../../src/model/index.js";
 import {
   fitNetwork,
@@ -40,7 +42,7 @@ describe("scenario (v2)", function () {
 
     it("the v1 loader still reads the v2 files (until the simulator moves to v2)", function () {
       const v1 = loadV1("scenarios/demo.json");
-      expect(v1.aiMwAtStart).to.be.closeTo(7, 1e-9);
+      expectClose(v1.aiMwAtStart, 7, 1e-9);
       expect(v1.conversionLag).to.equal(540);
     });
   });
