@@ -47,27 +47,18 @@ export function rankPolicies(totals: Readonly<Record<PolicyName, PolicyTotals>>)
 
 /**
  * Runs every policy. `connect(policy)` gives the connection to run it on (a new in-process chain each, or the same
- * node); `deploymentId(policy)` keeps their contracts apart on a shared node.
+ * node, where each fresh run deploys its own contracts).
  */
 export async function runComparison(
   connect: (policy: PolicyName) => Promise<NetworkConnection>,
-  options: Omit<RunOptions, "policy" | "out" | "deploymentId"> & {
-    out: string;
-    deploymentId?: (policy: PolicyName) => string;
-  },
+  options: Omit<RunOptions, "policy" | "out" | "deploymentId"> & { out: string },
   onRun?: (policy: PolicyName, result: RunResult) => void,
 ): Promise<CompareResult> {
   const runs = {} as Record<PolicyName, RunResult>;
   for (const policy of POLICY_NAMES) {
     const connection = await connect(policy);
     try {
-      const { deploymentId, ...rest } = options;
-      runs[policy] = await runSimulation(connection, {
-        ...rest,
-        policy,
-        out: path.join(options.out, policy),
-        ...(deploymentId === undefined ? {} : { deploymentId: deploymentId(policy) }),
-      });
+      runs[policy] = await runSimulation(connection, { ...options, policy, out: path.join(options.out, policy) });
     } finally {
       await connection.close();
     }

@@ -7,6 +7,7 @@ export * from "./chain.js";
 export * from "./chart.js";
 export * from "./chart-panels.js";
 export * from "./compare.js";
+export * from "./interrupt.js";
 export * from "./investors.js";
 export * from "./journal.js";
 export * from "./labels.js";

@@ -39,6 +39,18 @@ export interface ChainIdentity {
   pool: string;
   deployBlock: number;
   deployBlockHash: string;
+  /**
+   * Whether the chain is the in-process one, which ends with its command (so the run cannot be resumed on it);
+   * absent in journals written before it was recorded, which are in-process when `network` is "default".
+   */
+  inProcess?: boolean;
+  /** The Ignition deployment the run's contracts belong to (http networks). */
+  deploymentId?: string;
+}
+
+/** Whether a journal's chain was an in-process one (gone with the command that ran it). */
+export function isInProcessJournal(journal: Journal): boolean {
+  return journal.chain.inProcess ?? journal.chain.network === "default";
 }
 
 export interface Journal {

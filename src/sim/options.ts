@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { UserError } from "../cli/errors.js";
+import type { SimulationInterrupted } from "./interrupt.js";
 import { isPolicyName, parseScenario, POLICY_NAMES, type PolicyName, type Scenario } from "../model/index.js";
 
 export const DEFAULTS = {
@@ -113,4 +114,43 @@ export function parseSimulateArguments(raw: RawSimulateArguments, root: string):
     compare: raw.compare,
     fresh: raw.fresh,
   };
+}
+
+/** A command-line value, quoted for a POSIX shell when it needs it. */
+function shellWord(value: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
+}
+
+/** The `npx hardhat simulate …` command that runs (or resumes) the run these arguments define. */
+export function simulateCommand(parsed: SimulateArguments, network: string | undefined, root: string): string {
+  const out = path.relative(root, parsed.out);
+  const words = [
+    "npx hardhat simulate",
+    ...(network === undefined ? [] : ["--network", network]),
+    ...["--days", String(parsed.days), "--seed", parsed.seed],
+    ...(parsed.compare ? ["--compare"] : ["--policy", parsed.policy]),
+    ...["--holders", String(parsed.holders), "--scenario", parsed.scenarioPath],
+    ...["--out", out.startsWith("..") || path.isAbsolute(out) ? parsed.out : out],
+  ];
+  return words.map((word, i) => (i === 0 ? word : shellWord(word))).join(" ");
+}
+
+/**
+ * What Ctrl-C prints: the day reached and, on a node, the command that resumes the run; an in-process chain ends
+ * with the command, so there the run cannot be resumed and the message says how to make one that can.
+ */
+export function interruptedMessage(
+  interrupted: SimulationInterrupted,
+  parsed: SimulateArguments,
+  network: string | undefined,
+  root: string,
+): string {
+  const reached = `interrupted on day ${interrupted.day + 1} of ${interrupted.days} (${interrupted.day} days fully on chain)`;
+  if (network === undefined || network === "default") {
+    return (
+      `${reached}: the in-process chain ended with the command, so this run cannot be resumed; start \`npx hardhat node\` ` +
+      `and run \`${simulateCommand(parsed, "localhost", root)}\` for a run that can be resumed`
+    );
+  }
+  return `${reached}: resume with \`${simulateCommand(parsed, network, root)}\``;
 }

@@ -6,7 +6,8 @@
  * is what lets a crashed run resume (the driver replays the plan and skips what the chain already holds).
  *
  * A day, in order:
- * 1. the reporters post the pool's hashrate for epoch = day (the first `quorum` reporters, one submission each);
+ * 1. the reporters post the pool's hashrate for the day's clock epoch (`firstEpoch + day`; the first `quorum`
+ *    reporters, one submission each);
  * 2. investors buy in the sale — new arrivals, top-ups, and demand left over from earlier days — each buy capped by
  *    the sale's per-buyer cap and by what the fresh report leaves mintable; a buyer takes USDC from the mock
  *    faucet, approves the sale once, and buys;
@@ -94,6 +95,12 @@ export interface PlannerConfig {
   holders: number;
   terms: PoolTerms;
   roles: Roles;
+  /**
+   * The oracle epoch of day 0: the UTC day (`block.timestamp / 86400`) the run starts on. Day d reports epoch
+   * `firstEpoch + d`, the clock epoch of its blocks (the oracle accepts only the current or the previous epoch).
+   * Default 0 (planning without a chain).
+   */
+  firstEpoch?: number;
 }
 
 /** `⌈a / b⌉` for non-negative bigints. */
@@ -160,7 +167,8 @@ export class Planner {
 
     // 1. Hashrate report.
     const hashrateThs = BigInt(result.hashrateThs);
-    for (const reporter of roles.reporters) ops.push({ kind: "report", from: reporter, epoch: day, hashrateThs });
+    const epoch = (this.#config.firstEpoch ?? 0) + day;
+    for (const reporter of roles.reporters) ops.push({ kind: "report", from: reporter, epoch, hashrateThs });
     const backing = hashrateThs * terms.sharesPerTHs;
     let available = backing > shadow.supply ? backing - shadow.supply : 0n;
 

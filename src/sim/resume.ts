@@ -8,7 +8,14 @@ import { mkdirSync, rmSync } from "node:fs";
 import { UserError } from "../cli/errors.js";
 import { TOKEN_FACTS } from "../tokens.js";
 import type { ChainClient, SimContracts, SimInterfaces } from "./chain.js";
-import { argumentDifferences, journalPath, readJournal, type Journal, type RunArguments } from "./journal.js";
+import {
+  argumentDifferences,
+  isInProcessJournal,
+  journalPath,
+  readJournal,
+  type Journal,
+  type RunArguments,
+} from "./journal.js";
 import type { DayPlan, PoolTerms } from "./plan.js";
 
 /** The journal in `out`, or undefined when there is none (or `fresh` asks to forget it). */
@@ -53,6 +60,30 @@ export async function isJournalChain(journal: Journal, client: ChainClient, inst
     block.hash === journal.chain.deployBlockHash &&
     (await client.code(journal.chain.pool)) !== "0x"
   );
+}
+
+/**
+ * What to do with the journal found in `out`: resume it (same arguments, same chain), or start a new run when it
+ * holds a run on an earlier in-process chain (gone with its command: nothing can be resumed there; `warn` says so);
+ * anything else is refused with the way out.
+ */
+export async function reconcileJournal(
+  journal: Journal,
+  args: RunArguments,
+  client: ChainClient,
+  instanceId: string,
+  out: string,
+  warn: (message: string) => void,
+): Promise<"resume" | "new"> {
+  if (isInProcessJournal(journal) && !(await isJournalChain(journal, client, instanceId))) {
+    warn(
+      `${out} holds a run on an earlier in-process chain, which ended with its command: starting a new run ` +
+        `(run against \`npx hardhat node\` with --network localhost for a run that can be resumed)`,
+    );
+    return "new";
+  }
+  await checkJournal(journal, args, client, instanceId, out);
+  return "resume";
 }
 
 /** Refuses a journal whose arguments or chain are not these. */

@@ -5,6 +5,7 @@
  */
 import type { NetworkConnection } from "hardhat/types/network";
 
+import { formatNumber } from "../cli/amount.js";
 import type { PolicyName, Scenario } from "../model/index.js";
 import { ChainClient, describeOp, encodeOp, simInterfaces, SimulationError, TxSender } from "./chain.js";
 import { writeJournal, type Journal, type RunArguments } from "./journal.js";
@@ -22,8 +23,9 @@ import {
   type DailyRow,
   type PolicyTotals,
 } from "./report.js";
-import { alreadySent, checkJournal, journalTerms, openJournal } from "./resume.js";
-import { newJournal, requireDevChain, setUpContracts } from "./setup.js";
+import { SimulationInterrupted, watchInterrupt } from "./interrupt.js";
+import { alreadySent, journalTerms, openJournal, reconcileJournal } from "./resume.js";
+import { freshDeploymentId, isInProcess, newJournal, requireDevChain, setUpContracts } from "./setup.js";
 import { countSend, emptyStats, type RunStats } from "./stats.js";
 import { buildSummary, type Summary } from "./summary.js";
 
@@ -56,6 +58,8 @@ export interface RunOptions {
   /** Read back every account ("full", the default) or only the pool's totals and the treasury ("totals"). */
   verify?: "full" | "totals";
   hooks?: RunHooks;
+  /** Told what a person should know before the run goes on (the node's clock moves; a new run replaces an old). */
+  warn?: (message: string) => void;
 }
 
 export interface RunResult {
@@ -86,6 +90,21 @@ export function runArguments(options: RunOptions): RunArguments {
   };
 }
 
+/** Warns that sending `days` days moves the node's clock forward by as much. */
+async function warnClock(
+  client: ChainClient,
+  networkName: string,
+  days: number,
+  warn: (message: string) => void,
+): Promise<void> {
+  const latest = await client.block("latest");
+  const until = new Date(((latest?.timestamp ?? 0) + days * SECONDS_PER_DAY) * 1000).toISOString().slice(0, 10);
+  warn(
+    `this run moves the clock of the node of network "${networkName}" forward by ${formatNumber(days)} days ` +
+      `(to about ${until}); everything else on that node sees the new time, and only restarting the node turns it back`,
+  );
+}
+
 /** Runs (or resumes) one simulation on `connection`. */
 export async function runSimulation(connection: NetworkConnection, options: RunOptions): Promise<RunResult> {
   const started = performance.now();
@@ -96,14 +115,35 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
   const info = await requireDevChain(client, connection.networkName);
 
   // The journal: resume, refuse, or start over.
+  const inProcess = isInProcess(connection);
+  const warn = options.warn ?? (() => undefined);
   let journal: Journal | undefined = openJournal(options.out, options.fresh);
-  const deployStarted = performance.now();
   if (journal !== undefined) {
-    await checkJournal(journal, args, client, info.instanceId, options.out);
-  } else {
-    const { contracts, terms, roles } = await setUpContracts(connection, client, ifaces, options);
-    journal = await newJournal({ networkName: connection.networkName, client, info, args, contracts, terms, roles });
+    const verdict = await reconcileJournal(journal, args, client, info.instanceId, options.out, warn);
+    if (verdict === "new") journal = undefined;
+  }
+  const deployStarted = performance.now();
+  if (journal === undefined) {
+    if (!inProcess) await warnClock(client, connection.networkName, options.days, warn);
+    const deploymentId = inProcess
+      ? undefined
+      : (options.deploymentId ?? (await freshDeploymentId(client, info, options.policy)));
+    const setup = await setUpContracts(connection, client, ifaces, {
+      parametersPath: options.parametersPath,
+      ...(deploymentId === undefined ? {} : { deploymentId }),
+    });
+    journal = await newJournal({
+      networkName: connection.networkName,
+      inProcess,
+      deploymentId,
+      client,
+      info,
+      args,
+      ...setup,
+    });
     writeJournal(options.out, journal);
+  } else if (!inProcess && journal.completedDays < options.days) {
+    await warnClock(client, connection.networkName, options.days - journal.completedDays, warn);
   }
   stats.deployMs = performance.now() - deployStarted;
 
@@ -117,6 +157,7 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
     holders: options.holders,
     terms,
     roles,
+    firstEpoch: Math.floor(journal.startTimestamp / SECONDS_PER_DAY),
   });
 
   // Replay the days already on chain (no transaction).
@@ -133,9 +174,11 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
     start: journal.completedDays,
     quiet: options.quiet === true,
   });
+  const interrupt = watchInterrupt(() => progress.stop());
   const loopStarted = performance.now();
   try {
     for (let day = journal.completedDays; day < options.days; day++) {
+      if (interrupt.requested) throw new SimulationInterrupted(day, options.days);
       planStarted = performance.now();
       const plan = planner.next();
       plans.push(plan);
@@ -174,12 +217,14 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
         await sender.send(op.from, to, data, () => `day ${day}: ${describeOp(op)}`, ifaces.errors);
         countSend(stats, op.kind, performance.now() - sendStarted);
         await options.hooks?.afterSend?.({ day, index, op });
+        if (interrupt.requested) throw new SimulationInterrupted(day, options.days);
       }
       stats.daysSent += 1;
       progress.update(day + 1, stats.transactions, performance.now() - loopStarted);
     }
   } finally {
     progress.stop();
+    interrupt.dispose();
   }
   journal = { ...journal, completedDays: options.days, checkpoint: null, finished: true };
   writeJournal(options.out, journal);

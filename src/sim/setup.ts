@@ -171,9 +171,28 @@ async function requirePristine(
   }
 }
 
+/** Whether `connection` is the in-process network (which ends with the command), not a node over http. */
+export function isInProcess(connection: NetworkConnection): boolean {
+  return connection.networkConfig.type === "edr-simulated";
+}
+
+/**
+ * The Ignition deployment ID of a fresh run on a node: its own, new for every fresh run, so that it never meets the
+ * deployments of other runs or of the README walkthrough (`chain-<chainId>`) — Ignition would try to reconcile
+ * with them — and always starts from a pristine pool. Named after the policy, the node instance and the block the
+ * run starts at.
+ */
+export async function freshDeploymentId(client: ChainClient, info: DevChainInfo, policy: string): Promise<string> {
+  const latest = await client.block("latest");
+  const instance = info.instanceId.replace(/^0x/, "").slice(0, 8);
+  return `simulate-${policy}-${instance}-${latest?.number ?? 0}`;
+}
+
 /** The journal of a fresh run, before its first day. */
 export async function newJournal(input: {
   networkName: string;
+  inProcess: boolean;
+  deploymentId: string | undefined;
   client: ChainClient;
   info: DevChainInfo;
   args: RunArguments;
@@ -196,6 +215,8 @@ export async function newJournal(input: {
       pool: contracts.pool,
       deployBlock: block.number,
       deployBlockHash: block.hash,
+      inProcess: input.inProcess,
+      ...(input.deploymentId === undefined ? {} : { deploymentId: input.deploymentId }),
     },
     contracts,
     terms: {

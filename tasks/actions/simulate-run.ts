@@ -5,15 +5,17 @@ import { UserError } from "../../src/cli/errors.js";
 import { formatNumber, formatTokenAmount, formatUsd } from "../../src/cli/amount.js";
 import { displayPath } from "../../src/cli/output.js";
 import { TOKEN_FACTS, type PayoutToken } from "../../src/tokens.js";
-import { chosenDeploymentId, parametersPathFor } from "../../src/deployment/index.js";
+import { parametersPathFor } from "../../src/deployment/index.js";
 import { POLICY_NAMES, type PolicyName } from "../../src/model/index.js";
 import {
   describeLeader,
   horizonLabel,
   holdingsTable,
+  interruptedMessage,
   parseSimulateArguments,
   runComparison,
   runSimulation,
+  SimulationInterrupted,
   type CompareResult,
   type RawSimulateArguments,
   type RunOptions,
@@ -107,7 +109,7 @@ export default taskAction<SimulateTaskArguments>(async (args, session) => {
     throw new UserError(`--top must be a whole number, got ${args.top}`);
   const parsed = parseSimulateArguments(args, root);
   const networkName = hre.globalOptions.network ?? "default";
-  const base: Omit<RunOptions, "policy" | "out"> = {
+  const base: Omit<RunOptions, "policy" | "out" | "deploymentId"> = {
     days: parsed.days,
     seed: parsed.seed,
     holders: parsed.holders,
@@ -117,17 +119,23 @@ export default taskAction<SimulateTaskArguments>(async (args, session) => {
     fresh: parsed.fresh,
     parametersPath: parametersPathFor(networkName, hre.config.paths.ignition),
     quiet: args.quiet || args.json,
+    warn: (message) => console.error(`Warning: ${message}`),
+  };
+  // Ctrl-C: one line with the day reached and the command that resumes (the progress bar is already stopped).
+  const interrupted = (error: unknown): never => {
+    if (!(error instanceof SimulationInterrupted)) throw error;
+    throw new UserError(interruptedMessage(error, parsed, hre.globalOptions.network, root));
   };
 
   if (parsed.compare) {
     const result = await withConnectionErrors(hre, () =>
       runComparison(
         async () => connect(hre),
-        { ...base, out: parsed.out, deploymentId: (policy) => `simulate-${policy}` },
+        { ...base, out: parsed.out },
         (policy) => {
           if (!args.json) console.error(`  ${policy}: done`);
         },
-      ),
+      ).catch(interrupted),
     );
     return {
       text: compareLines(result, root).join("\n"),
@@ -143,14 +151,8 @@ export default taskAction<SimulateTaskArguments>(async (args, session) => {
 
   const connection = await connect(hre);
   try {
-    const chosenId = chosenDeploymentId();
     const result = await withConnectionErrors(hre, () =>
-      runSimulation(connection, {
-        ...base,
-        policy: parsed.policy,
-        out: parsed.out,
-        ...(chosenId === undefined ? {} : { deploymentId: chosenId }),
-      }),
+      runSimulation(connection, { ...base, policy: parsed.policy, out: parsed.out }).catch(interrupted),
     );
     const text = [
       ...runLines(result, connection.networkName, root),

@@ -15,14 +15,15 @@ describe("Planner", function () {
       expect(a).to.not.deep.equal(c);
     });
 
-    it("reports the model's hashrate for epoch = day, first thing each day, from each quorum reporter", function () {
+    it("reports the model's hashrate for the day's clock epoch, first thing each day, from each quorum reporter", function () {
       const reporters = ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"];
-      const plans = planDays(new Planner(plannerConfig({ roles: { ...LOCAL_ROLES, reporters } })), 10);
+      const firstEpoch = 20_419; // 2025-11-27, the UTC day the run starts on
+      const plans = planDays(new Planner(plannerConfig({ roles: { ...LOCAL_ROLES, reporters }, firstEpoch })), 10);
       for (const plan of plans) {
         const expected: Op[] = reporters.map((from) => ({
           kind: "report",
           from,
-          epoch: plan.result.day,
+          epoch: firstEpoch + plan.result.day,
           hashrateThs: BigInt(plan.result.hashrateThs),
         }));
         expect(plan.ops.slice(0, 2)).to.deep.equal(expected);

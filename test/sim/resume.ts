@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { network } from "hardhat";
 
 import { UserError } from "../../src/cli/errors.js";
-import { readJournal, policyPath, type RunResult } from "../../src/sim/index.js";
+import { policyPath, readJournal, SimulationInterrupted, writeJournal, type RunResult } from "../../src/sim/index.js";
 import { outputs, removeTempOuts, simulate, smallRun, tempOut } from "./helpers.js";
 
 class InjectedCrash extends Error {}
@@ -183,12 +183,23 @@ describe("simulate: resumable on-chain run", function () {
     }
   });
 
-  it("refuses to resume on a chain that is not the journal's, and starts over with --fresh", async function () {
-    const connection = await network.create(); // a fresh in-process chain: not the baseline's
+  it("refuses to resume a node's run on a chain that is not the journal's, and starts over with --fresh", async function () {
+    const out = tempOut("node-run");
+    const first = await network.create();
+    try {
+      await simulate(first, smallRun(out, { days: 2 }));
+    } finally {
+      await first.close();
+    }
+    // The journal of a run on a node (which outlives the command): make the finished run look like one.
+    const journal = readJournal(out)!;
+    writeJournal(out, { ...journal, chain: { ...journal.chain, network: "localhost", inProcess: false } });
+
+    const connection = await network.create(); // not that node
     try {
       let refused: unknown;
       try {
-        await simulate(connection, smallRun(baselineOut));
+        await simulate(connection, smallRun(out, { days: 2 }));
       } catch (error) {
         refused = error;
       }
@@ -196,17 +207,63 @@ describe("simulate: resumable on-chain run", function () {
       expect((refused as Error).message).to.match(/holds a run on another chain.*pass --fresh.*another --out/);
       expect((refused as Error).message).to.not.include("\n");
 
-      const out = tempOut("fresh");
-      await simulate(connection, smallRun(out, { days: 2 }));
-      const other = await network.create();
+      const restarted = await simulate(connection, smallRun(out, { days: 2, fresh: true }));
+      expect(restarted.resumedFromDay).to.equal(undefined);
+      expect(readJournal(out)!.finished).to.equal(true);
+      expect(readFileSync(path.join(out, "summary.json"), "utf8")).to.include('"ok": true');
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it("starts a new run, with a warning, over a run on an earlier in-process chain (it cannot be resumed)", async function () {
+    const connection = await network.create(); // a fresh in-process chain: not the baseline's
+    const warnings: string[] = [];
+    const before = outputs(baselineOut);
+    try {
+      const again = await simulate(connection, { ...smallRun(baselineOut), warn: (message) => warnings.push(message) });
+      expect(again.resumedFromDay).to.equal(undefined);
+      expect(again.stats.transactions).to.equal(baseline.stats.transactions);
+      expect(outputs(baselineOut)).to.deep.equal(before);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/holds a run on an earlier in-process chain.*starting a new run/);
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it("stops at Ctrl-C after the transaction in flight, names the day reached, and resumes from there", async function () {
+    const out = tempOut("interrupt");
+    const connection = await network.create();
+    const listeners = process.listenerCount("SIGINT");
+    try {
+      let sent = 0;
+      let interrupted: unknown;
       try {
-        const restarted = await simulate(other, smallRun(out, { days: 2, fresh: true }));
-        expect(restarted.resumedFromDay).to.equal(undefined);
-        expect(readJournal(out)!.finished).to.equal(true);
-        expect(readFileSync(path.join(out, "summary.json"), "utf8")).to.include('"ok": true');
-      } finally {
-        await other.close();
+        await simulate(connection, {
+          ...smallRun(out),
+          hooks: {
+            afterSend: () => {
+              if (++sent === 40) process.emit("SIGINT");
+            },
+          },
+        });
+      } catch (error) {
+        interrupted = error;
       }
+      expect(interrupted).to.be.instanceOf(SimulationInterrupted);
+      const { day, days } = interrupted as SimulationInterrupted;
+      expect(days).to.equal(16);
+      expect(day).to.be.within(1, 15);
+      expect(process.listenerCount("SIGINT")).to.equal(listeners);
+      const journal = readJournal(out)!;
+      expect(journal.completedDays).to.equal(day);
+      expect(journal.finished).to.equal(false);
+
+      const resumed = await simulate(connection, smallRun(out));
+      expect(resumed.resumedFromDay).to.equal(day);
+      expect(resumed.stats.transactions + sent).to.equal(baseline.stats.transactions);
+      expect(outputs(out)).to.deep.equal(outputs(baselineOut));
     } finally {
       await connection.close();
     }

@@ -94,6 +94,24 @@ describe("simulate task", function () {
     expect(readFileSync(path.join(out, "daily.csv"), "utf8").trimEnd().split("\n")).to.have.length(5);
   });
 
+  it("starts a new run when the same in-process simulate runs again (its chain ended with the first)", async function () {
+    const out = tempOut("twice");
+    const args = { days: 2, holders: 2, seed: "twice", out };
+    const first = await simulateTask(args);
+    expect(first.result.success).to.equal(true);
+    const second = await simulateTask(args);
+    expect(second.result.success, second.stderr).to.equal(true);
+    expect(second.stdout).to.not.include("resumed");
+    expect(second.stderr).to.match(/^Warning: .* holds a run on an earlier in-process chain, .*starting a new run/);
+    expect(readFileSync(path.join(out, "summary.json"), "utf8")).to.include('"ok": true');
+  });
+
+  it("prints no clock warning in-process (the chain ends with the command)", async function () {
+    const { result, stderr } = await simulateTask({ days: 2, holders: 2, out: tempOut("no-warning") });
+    expect(result.success).to.equal(true);
+    expect(stderr).to.not.include("Warning");
+  });
+
   it("prints the summary as JSON with --json", async function () {
     const out = tempOut("json");
     const { result, stdout } = await simulateTask({ days: 2, holders: 2, out, json: true });
