@@ -4,7 +4,8 @@
  * the 50 MW already leased to an AI tenant two years into a ten-year contract, so the pool earns mining revenue in
  * WBTC and AI revenue in USDC from day 0; at the defaults converting more capacity does not pay, so the arbitrage
  * policy keeps the rest mining), distributes every day's revenue on chain, writes reports/demo/ (daily.csv,
- * summary.json, chart.svg, report.html) and prints what each investor holds, received and can still claim.
+ * investors.csv, summary.json, chart.svg, report.html) and prints what each investor holds, received and can still
+ * claim, and last the investor's view: the sale price next to the payouts, yield and IRR so far, the treasury apart.
  *
  * Within one year every policy pays the same (new AI capacity earns only after the year-long conversion lag), so the
  * report also compares the three policies in the pure model over five years on the same seed and price path, the

@@ -8,6 +8,8 @@ export * from "./chart.js";
 export * from "./chart-panels.js";
 export * from "./compare.js";
 export * from "./interrupt.js";
+export * from "./investor-report.js";
+export * from "./investor-view.js";
 export * from "./investors.js";
 export * from "./journal.js";
 export * from "./labels.js";

@@ -59,6 +59,8 @@ export interface Investor {
   nextClaimDay: number;
   /** Shares bought in the sale so far (the sale's per-buyer cap counts these). */
   purchased: bigint;
+  /** USDC base units paid in the sale so far. */
+  paidUsdc: bigint;
   /** Whether the investor has approved the sale to take its USDC. */
   approvedSale: boolean;
 }
@@ -113,6 +115,7 @@ export function createInvestors(seed: Seed, holders: number, days: number): Inve
       pendingUntilDay: -1,
       nextClaimDay: firstClaim,
       purchased: 0n,
+      paidUsdc: 0n,
       approvedSale: false,
     });
   }

@@ -8,6 +8,8 @@ import path from "node:path";
 import { formatShares, formatTokenAmount } from "../cli/amount.js";
 import type { PolicyName } from "../model/index.js";
 import { chartSpec, renderSvg, type ChartInput } from "./chart.js";
+import { investorsCsv, investorSection } from "./investor-report.js";
+import type { InvestorView } from "./investor-view.js";
 import { journalPath } from "./journal.js";
 import { reportHtml, type PolicyProjection } from "./page.js";
 import { dailyCsv, policyLeader, type DailyRow, type PolicyTotals } from "./report.js";
@@ -19,6 +21,7 @@ export interface RunFiles {
   summary: string;
   svg: string;
   html: string;
+  investors: string;
   journal: string;
 }
 
@@ -28,6 +31,7 @@ export function runFiles(out: string): RunFiles {
     summary: path.join(out, "summary.json"),
     svg: path.join(out, "chart.svg"),
     html: path.join(out, "report.html"),
+    investors: path.join(out, "investors.csv"),
     journal: journalPath(out),
   };
 }
@@ -60,10 +64,12 @@ export async function writeOutputs(input: {
   policy: PolicyName;
   policies: Readonly<Record<PolicyName, PolicyTotals>>;
   projection: PolicyProjection;
+  view: InvestorView;
 }): Promise<RunFiles> {
   const files = runFiles(input.out);
   writeFileSync(files.csv, dailyCsv(input.rows));
   writeFileSync(files.summary, `${JSON.stringify(input.summary, null, 2)}\n`);
+  writeFileSync(files.investors, investorsCsv(input.view));
   const svg = await renderSvg(
     chartSpec({ title: input.title, rows: input.rows, paths: input.paths, policy: input.policy }),
   );
@@ -78,8 +84,10 @@ export async function writeOutputs(input: {
       policies: input.policies,
       leader: policyLeader(input.policies),
       projection: input.projection,
+      sections: [investorSection(input.view)],
       links: [
         ["daily.csv", "daily ledger (CSV)"],
+        ["investors.csv", "investors (CSV)"],
         ["summary.json", "summary (JSON)"],
         ["chart.svg", "chart (SVG)"],
       ],

@@ -44,6 +44,8 @@ export function reportHtml(input: {
   leader: PolicyLeader;
   /** The model projection past a short run, if any. */
   projection?: PolicyProjection;
+  /** HTML sections after the key figures (already escaped). */
+  sections?: readonly string[];
   links: ReadonlyArray<readonly [string, string]>;
 }): string {
   const figureRows = input.figures
@@ -99,6 +101,7 @@ svg { max-width: 100%; height: auto; }
 <table>
 ${figureRows}
 </table>
+${(input.sections ?? []).join("\n")}
 <h2>Policies on the same price path</h2>
 <table>
 <thead><tr><th>policy</th>${head}</tr></thead>

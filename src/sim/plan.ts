@@ -212,6 +212,7 @@ export class Planner {
         ops.push({ kind: "buy", from: investor.address, shares, cost });
         shadow.mint(investor.address, shares);
         investor.purchased += shares;
+        investor.paidUsdc += cost;
         investor.pendingUsdc = cost >= investor.pendingUsdc ? 0n : investor.pendingUsdc - cost;
         available -= shares;
         plan.sold += shares;

@@ -24,6 +24,7 @@ import {
   type PolicyTotals,
 } from "./report.js";
 import { SimulationInterrupted, watchInterrupt } from "./interrupt.js";
+import { investorView, type InvestorView } from "./investor-view.js";
 import { alreadySent, journalTerms, openJournal, reconcileJournal } from "./resume.js";
 import { freshDeploymentId, isInProcess, newJournal, requireDevChain, setUpContracts } from "./setup.js";
 import { countSend, emptyStats, type RunStats } from "./stats.js";
@@ -74,6 +75,8 @@ export interface RunResult {
   policies: Record<PolicyName, PolicyTotals>;
   /** The policies over `projectionDays(days)` (the run's days first). */
   projection: PolicyProjection;
+  /** The sale price next to the payouts, per investor and for the treasury apart. */
+  investorView: InvestorView;
   resumedFromDay?: number;
   stats: RunStats;
 }
@@ -248,7 +251,14 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
     totals: projectionTotals,
     leader: policyLeader(projectionTotals),
   };
-  const summary = buildSummary({ args, info, plans, rows, readback, policies, projection, terms });
+  const view = investorView({
+    plans,
+    terms,
+    investors: readback.investors,
+    treasury: readback.treasury,
+    paid: new Map(planner.investors.map((i) => [i.address, { paidUsdc: i.paidUsdc, entryDay: i.entryDay }])),
+  });
+  const summary = buildSummary({ args, info, plans, rows, readback, policies, projection, terms, view });
   const files = await writeOutputs({
     out: options.out,
     title: `HashShare simulation — ${options.policy}, seed "${options.seed}", ${options.days} days, ${options.holders} investors`,
@@ -259,6 +269,7 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
     policy: options.policy,
     policies,
     projection,
+    view,
   });
   stats.outputMs = performance.now() - outputStarted;
   stats.totalMs = performance.now() - started;
@@ -278,6 +289,7 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
     supply: readback.supply,
     policies,
     projection,
+    investorView: view,
     ...(resumedFromDay === undefined ? {} : { resumedFromDay }),
     stats,
   };

@@ -9,6 +9,8 @@ import { ONE_SHARE, TOKEN_FACTS, type PayoutToken } from "../tokens.js";
 import type { PolicyProjection } from "./page.js";
 import type { RunArguments } from "./journal.js";
 import type { DayPlan, PoolTerms } from "./plan.js";
+import { investorJson } from "./investor-report.js";
+import type { InvestorView } from "./investor-view.js";
 import type { Holding, Readback, TokenReadback } from "./readback.js";
 import {
   PER_SHARE_EXTRA_DECIMALS,
@@ -74,6 +76,8 @@ export interface Summary {
    * The policies in the pure model on the same seed and price path over `days` ≥ the run (at least five years: AI
    * capacity converted during a short run has not earned yet); the first `onChainDays` are the chain run.
    */
+  /** The investor's view: the sale price next to the payouts (see investor-view.ts). */
+  investorView: ReturnType<typeof investorJson>;
   policyProjection: {
     days: number;
     onChainDays: number;
@@ -112,6 +116,7 @@ export function buildSummary(input: {
   policies: Record<PolicyName, PolicyTotals>;
   projection: PolicyProjection;
   terms: PoolTerms;
+  view: InvestorView;
 }): Summary {
   const { plans, readback, policies, projection, terms } = input;
   const sum = (f: (plan: DayPlan) => bigint): bigint => plans.reduce((total, plan) => total + f(plan), 0n);
@@ -197,6 +202,7 @@ export function buildSummary(input: {
       deposits: sumNumber((p) => p.ops.filter((op) => op.kind === "deposit").length),
     },
     policies: { ...policyTotalsJson(policies), ...policyLeader(policies) },
+    investorView: investorJson(input.view),
     policyProjection: {
       days: projection.days,
       onChainDays: projection.runDays,

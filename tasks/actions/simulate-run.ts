@@ -12,6 +12,7 @@ import {
   horizonLabel,
   holdingsTable,
   interruptedMessage,
+  investorLines,
   parseSimulateArguments,
   runComparison,
   runSimulation,
@@ -74,7 +75,7 @@ function runLines(result: RunResult, networkName: string, root: string): string[
             `${figures((policy) => projection.usdPer1000Shares[policy])} → ${describeLeader(projection)}`,
         ]
       : []),
-    `  wrote ${displayPath(result.out, root)}/{daily.csv, summary.json, chart.svg, report.html}`,
+    `  wrote ${displayPath(result.out, root)}/{daily.csv, investors.csv, summary.json, chart.svg, report.html}`,
   ];
 }
 
@@ -158,6 +159,8 @@ export default taskAction<SimulateTaskArguments>(async (args, session) => {
       ...runLines(result, connection.networkName, root),
       "",
       holdingsTable({ investors: result.investors, treasury: result.treasury, supply: result.supply }, args.top),
+      "",
+      ...investorLines(result.investorView),
     ].join("\n");
     return { text, json: { ...result.summary, files: result.files } };
   } finally {
