@@ -212,10 +212,7 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
         if (done.has(index)) continue;
         const op = plan.ops[index]!;
         await options.hooks?.beforeSend?.({ day, index, op });
-        // The oracle takes only the clock epoch (UTC day) of the block, so a report of day d carries day 0's epoch + d.
-        const epochOffset = Math.floor(journal.startTimestamp / SECONDS_PER_DAY);
-        const sent = op.kind === "report" ? { ...op, epoch: op.epoch + epochOffset } : op;
-        const { to, data } = encodeOp(sent, contracts, ifaces);
+        const { to, data } = encodeOp(op, contracts, ifaces);
         const sendStarted = performance.now();
         await sender.send(op.from, to, data, () => `day ${day}: ${describeOp(op)}`, ifaces.errors);
         countSend(stats, op.kind, performance.now() - sendStarted);

@@ -1,5 +1,6 @@
 import { expect } from "chai";
 
+import { expectClose } from "../model/helpers.js";
 import { investorLines, investorsCsv, investorView, type DayPlan, type Holding } from "../../src/sim/index.js";
 
 const SHARE = 10n ** 18n;
@@ -42,16 +43,16 @@ describe("investorView", function () {
 
   it("puts the sale price next to what one share received, in USD and in BTC", function () {
     expect(view.salePriceUsd).to.equal(50);
-    expect(view.perShare.usd).to.be.closeTo(36.5, 1e-9);
-    expect(view.perShare.usdc).to.be.closeTo(36.5, 1e-9);
+    expectClose(view.perShare.usd, 36.5, 1e-9);
+    expectClose(view.perShare.usdc, 36.5, 1e-9);
     expect(view.perShare.wbtcSats).to.equal(0);
-    expect(view.perShare.btcEquivalent).to.be.closeTo(36.5 / 100_000, 1e-15);
+    expectClose(view.perShare.btcEquivalent, 36.5 / 100_000, 1e-15);
   });
 
   it("gives the yield a year and the IRR with the share resold at the price: 0.2 % a day compounded", function () {
-    expect(view.yieldPerYear).to.be.closeTo(0.73, 1e-12);
+    expectClose(view.yieldPerYear, 0.73, 1e-12);
     expect(view.irrResoldAtPrice.ok).to.equal(true);
-    if (view.irrResoldAtPrice.ok) expect(view.irrResoldAtPrice.rate).to.be.closeTo(1.002 ** 365 - 1, 1e-9);
+    if (view.irrResoldAtPrice.ok) expectClose(view.irrResoldAtPrice.rate, 1.002 ** 365 - 1, 1e-9);
   });
 
   it("finds no payback within a year that repaid 73 %, and a negative IRR with the share worth nothing", function () {
@@ -69,12 +70,12 @@ describe("investorView", function () {
       paid: new Map(),
     });
     expect(btc.perShare.wbtcSats).to.equal(2_000);
-    expect(btc.perShare.usd).to.be.closeTo(0.00001 * 50_000 + 0.00001 * 100_000, 1e-9);
-    expect(btc.perShare.btcEquivalent).to.be.closeTo(0.00002, 1e-15);
-    expect(btc.holdBtc.btc).to.be.closeTo(50 / 50_000, 1e-15);
-    expect(btc.holdBtc.endUsd).to.be.closeTo(100, 1e-9);
+    expectClose(btc.perShare.usd, 0.00001 * 50_000 + 0.00001 * 100_000, 1e-9);
+    expectClose(btc.perShare.btcEquivalent, 0.00002, 1e-15);
+    expectClose(btc.holdBtc.btc, 50 / 50_000, 1e-15);
+    expectClose(btc.holdBtc.endUsd, 100, 1e-9);
     // The treasury is apart: its WBTC at the last day's price.
-    expect(btc.treasury.receivedUsd).to.be.closeTo(2, 1e-9);
+    expectClose(btc.treasury.receivedUsd, 2, 1e-9);
   });
 
   it("lists each investor's payment and receipts, the treasury apart, with thousands separators for people", function () {
