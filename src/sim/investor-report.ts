@@ -150,6 +150,8 @@ NPV need a value for the share at the end: shown with the share worth nothing, a
 ${figures}
 </table>
 <h3>Investors</h3>
+<p class="note">Received counts what each investor claimed and can still claim; shares also change hands between
+investors (OTC sales, gifts) at no price the chain records, so received / paid differs from one investor to another.</p>
 <table>
 <thead><tr><th>investor</th><th>shares</th><th>paid (USDC)</th><th>received WBTC</th><th>received USDC</th><th>received (USD at the last price)</th><th>received / paid</th></tr></thead>
 ${rows}
