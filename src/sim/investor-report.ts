@@ -16,16 +16,20 @@ export function formatRate(rate: number): string {
   return `${formatNumber(rate * 100, 1)} %`;
 }
 
-/** An IRR, or why there is none; `paidBack` (payouts ≥ price) tells which end of the range an IRR beyond it is at. */
-export function formatIrr(result: IrrResult, paidBack: boolean): string {
+/** An IRR, or why there is none. */
+export function formatIrr(result: IrrResult): string {
   if (result.ok) return formatRate(result.rate);
   switch (result.reason) {
     case "no-inflow":
       return "none (nothing paid yet)";
     case "no-outflow":
       return "none (nothing paid for the share)";
-    case "out-of-range":
-      return paidBack ? "above +1,000,000 % a year" : "below −99.99 % a year (far from paid back)";
+    case "below-range":
+      return "below −99.99 % a year (far from paid back)";
+    case "above-range":
+      return "above +1,000,000 % a year";
+    case "no-root":
+      return "none (the cash flows change sign more than once)";
   }
 }
 
@@ -44,8 +48,8 @@ export function investorFigures(view: InvestorView): Array<[string, string]> {
     ["The same payouts in BTC (each at its day's price)", btc(view.perShare.btcEquivalent)],
     ["Paid back so far", `${formatRate(view.perShare.usd / view.salePriceUsd)} of the sale price`],
     ["Cash yield a year on the sale price, so far", formatRate(view.yieldPerYear)],
-    ["IRR so far, share worth nothing at the end", formatIrr(view.irr, view.perShare.usd >= view.salePriceUsd)],
-    ["IRR so far, share sold back at the sale price", formatIrr(view.irrResoldAtPrice, true)],
+    ["IRR so far, share worth nothing at the end", formatIrr(view.irr)],
+    ["IRR so far, share sold back at the sale price", formatIrr(view.irrResoldAtPrice)],
     [
       "Payback (payouts ≥ sale price)",
       view.paybackDay === null ? `not within the ${span}` : `day ${formatNumber(view.paybackDay + 1)}`,
