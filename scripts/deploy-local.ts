@@ -1,5 +1,6 @@
 /**
- * Deploys HashShare to a local chain with Ignition ("HashShareLocal": mock WBTC/USDC, oracle, pool, sale), checks
+ * Deploys HashShare to a local chain with Ignition ("HashShareLocal": mock WBTC/USDC, oracle, pool, sale and, when the
+ * parameters have a "Governance" section, the timelock that administers them), checks
  * the chain against the parameters, and prints the addresses.
  *
  *   npx hardhat run scripts/deploy-local.ts                      # the in-process network (gone when it exits)
@@ -21,8 +22,10 @@ import { displayPath, formatTable } from "../src/cli/output.js";
 import {
   DeploymentError,
   deployHashShareLocal,
+  firstBlockOf,
   formatChecks,
   readDeployedAddresses,
+  readRecordedDeployment,
   resolveHashShareAddresses,
   verifyHashShareDeployment,
 } from "../src/deployment/index.js";
@@ -65,10 +68,8 @@ async function main(): Promise<void> {
   }
 
   const addresses = resolveHashShareAddresses(deployed, parameters);
-  const [deployer] = await ethers.getSigners();
-  const report = await verifyHashShareDeployment(ethers.provider, addresses, parameters, {
-    otherAccounts: deployer === undefined ? {} : { deployer: deployer.address },
-  });
+  const fromBlock = inProcess ? 0 : await firstBlockOf(ethers.provider, await readRecordedDeployment(deploymentDir));
+  const report = await verifyHashShareDeployment(ethers.provider, addresses, parameters, { fromBlock });
 
   console.log(`\nPost-deploy check (${report.checks.length} checks):`);
   for (const line of formatChecks(report.checks)) console.log(`  ${line}`);

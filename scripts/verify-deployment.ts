@@ -1,7 +1,7 @@
 /**
- * Post-deploy check: reads a HashShare deployment back from the chain and compares every parameter — roles granted
- * and not granted, quorum, pool and sale settings, payout and payment tokens — one line per check, ✓ or ✗. Exits
- * non-zero on any mismatch.
+ * Post-deploy check: reads a HashShare deployment back from the chain and compares every parameter — every holder of
+ * every role, the timelock as the only admin and its delay, quorum, maxChangeBps, pool and sale settings, payout and
+ * payment tokens — one line per check, ✓ or ✗. Exits non-zero on any mismatch.
  *
  *   npx hardhat run --network localhost scripts/verify-deployment.ts
  *   npx hardhat run --network <name> scripts/verify-deployment.ts
@@ -19,9 +19,10 @@ import hre, { network } from "hardhat";
 import { displayPath } from "../src/cli/output.js";
 import {
   DeploymentError,
+  firstBlockOf,
   formatChecks,
   parametersPathFor,
-  readDeployedAddresses,
+  readRecordedDeployment,
   resolveHashShareAddresses,
   verifyHashShareDeployment,
 } from "../src/deployment/index.js";
@@ -41,12 +42,18 @@ async function main(): Promise<void> {
     ignitionDir,
     parametersPathFor(networkName, ignitionDir),
   );
-  const addresses = resolveHashShareAddresses(await readDeployedAddresses(deploymentDir), parameters);
+  const recorded = await readRecordedDeployment(deploymentDir);
+  if (recorded.chainId !== chainId) {
+    throw new DeploymentError(`deployment ${deploymentId} was made on chain ${recorded.chainId}, not chain ${chainId}`);
+  }
+  const addresses = resolveHashShareAddresses(recorded.addresses, parameters);
 
   console.log(
     `Verifying deployment ${deploymentId} on ${networkName} (chain ${chainId}) against ${displayPath(parametersPath)}`,
   );
-  const report = await verifyHashShareDeployment(ethers.provider, addresses, parameters);
+  const report = await verifyHashShareDeployment(ethers.provider, addresses, parameters, {
+    fromBlock: await firstBlockOf(ethers.provider, recorded),
+  });
   for (const line of formatChecks(report.checks)) console.log(`  ${line}`);
 
   const failed = report.checks.filter((c) => !c.ok).length;

@@ -6,7 +6,8 @@ import type {
 } from "@nomicfoundation/ignition-core";
 import { id } from "ethers";
 
-import OracleModule, { type OracleModule as OracleModuleType } from "./Oracle.js";
+import { adminOf, sendAdminCalls, type Governance } from "./Admin.js";
+import OracleModule, { DEFAULT_SHAPE, type OracleModule as OracleModuleType } from "./Oracle.js";
 
 export const MINTER_ROLE = id("MINTER_ROLE");
 export const DISTRIBUTOR_ROLE = id("DISTRIBUTOR_ROLE");
@@ -27,34 +28,51 @@ export const payoutTokensFromParameters: PayoutTokenSource = (m) => ({
 /**
  * Builds the "Pool" module on top of an "Oracle" module.
  *
- * Deploys `MiningPoolShare(name, symbol, admin, oracle, sharesPerTHs, maxReportAge, [wbtc, usdc])` and grants
- * `MINTER_ROLE`, `DISTRIBUTOR_ROLE` and `PAUSER_ROLE` to the operator addresses.
+ * Deploys `MiningPoolShare(name, symbol, admin, oracle, sharesPerTHs, maxReportAge, [wbtc, usdc])`, grants
+ * `MINTER_ROLE`, `DISTRIBUTOR_ROLE` and `PAUSER_ROLE` to the operator addresses and bounds the pool's daily hashrate
+ * change on the oracle (`setMaxChangeBps(pool, maxChangeBps)`), as the admin (see `Admin.ts`).
  *
- * Parameters (module "Pool", or `$global`): `name`, `symbol`, `admin` (must be the deploying account),
- * `sharesPerTHs` (share base units per TH/s), `maxReportAge` (seconds), `minter`, `distributor`, `pauser`, and
- * `wbtc`, `usdc` when the tokens come from parameters.
+ * Parameters (module "Pool", or `$global`): `name`, `symbol`, `sharesPerTHs` (share base units per TH/s),
+ * `maxReportAge` (seconds), `maxChangeBps` (1 … 2^32−1), `minter`, `distributor`, `pauser`, `wbtc` and `usdc` when
+ * the tokens come from parameters, and `admin` (the deploying account) when the governance is direct.
  *
- * Future IDs: `Pool#MiningPoolShare`, and the calls `Pool#grantMinterRole`, `Pool#grantDistributorRole`,
- * `Pool#grantPauserRole`.
+ * Future IDs: `Pool#MiningPoolShare`; direct: the calls `Pool#grantMinterRole`, `Pool#grantDistributorRole`,
+ * `Pool#grantPauserRole`, `Pool#setMaxChangeBps`; timelock: `Pool#setupSchedule`, `Pool#setupExecute`.
  */
-export function createPoolModule(oracleModule: OracleModuleType, payoutTokens: PayoutTokenSource) {
+export function createPoolModule(
+  oracleModule: OracleModuleType,
+  payoutTokens: PayoutTokenSource,
+  governance: Governance = DEFAULT_SHAPE.governance,
+) {
   return buildModule("Pool", (m) => {
     const { oracle } = m.useModule(oracleModule);
     const { wbtc, usdc } = payoutTokens(m);
     const pool = m.contract("MiningPoolShare", [
       m.getParameter<string>("name"),
       m.getParameter<string>("symbol"),
-      m.getParameter<string>("admin"),
+      adminOf(m, governance),
       oracle,
       m.getParameter<bigint>("sharesPerTHs"),
       m.getParameter<bigint>("maxReportAge"),
       [wbtc, usdc],
     ]);
-    m.call(pool, "grantRole", [MINTER_ROLE, m.getParameter<string>("minter")], { id: "grantMinterRole" });
-    m.call(pool, "grantRole", [DISTRIBUTOR_ROLE, m.getParameter<string>("distributor")], {
-      id: "grantDistributorRole",
+    const grant = (callId: string, role: string, parameter: string) => ({
+      id: callId,
+      contract: pool,
+      fn: "grantRole",
+      args: [role, m.getParameter<string>(parameter)],
     });
-    m.call(pool, "grantRole", [PAUSER_ROLE, m.getParameter<string>("pauser")], { id: "grantPauserRole" });
+    sendAdminCalls(m, governance, "setup", [
+      grant("grantMinterRole", MINTER_ROLE, "minter"),
+      grant("grantDistributorRole", DISTRIBUTOR_ROLE, "distributor"),
+      grant("grantPauserRole", PAUSER_ROLE, "pauser"),
+      {
+        id: "setMaxChangeBps",
+        contract: oracle,
+        fn: "setMaxChangeBps",
+        args: [pool, m.getParameter<number>("maxChangeBps")],
+      },
+    ]);
     return { pool, oracle };
   });
 }
@@ -62,5 +80,5 @@ export function createPoolModule(oracleModule: OracleModuleType, payoutTokens: P
 /** The type of every "Pool" module. */
 export type PoolModule = ReturnType<typeof createPoolModule>;
 
-/** The production "Pool": one reporter, payout tokens from parameters. */
+/** The production "Pool": one reporter, payout tokens from parameters, behind the timelock. */
 export default createPoolModule(OracleModule, payoutTokensFromParameters);

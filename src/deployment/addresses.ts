@@ -16,6 +16,8 @@ export interface HashShareAddresses {
   readonly sale: string;
   readonly wbtc: string;
   readonly usdc: string;
+  /** The `TimelockController` that administers the three contracts, when the deployment has one. */
+  readonly timelock?: string;
   /** True when the tokens are this deployment's mocks ("Mocks#MockWBTC", "Mocks#MockUSDC"). */
   readonly mockTokens: boolean;
 }
@@ -80,10 +82,20 @@ export function resolveHashShareAddresses(
   const oracle = required(FUTURE_IDS.oracle);
   const pool = required(FUTURE_IDS.pool);
   const sale = required(FUTURE_IDS.sale);
+  const timelockAddress = deployed[FUTURE_IDS.timelock];
+  const timelock = timelockAddress === undefined ? {} : { timelock: getAddress(timelockAddress) };
   const mockWBTC = deployed[FUTURE_IDS.mockWBTC];
   const mockUSDC = deployed[FUTURE_IDS.mockUSDC];
   if (mockWBTC !== undefined && mockUSDC !== undefined) {
-    return { oracle, pool, sale, wbtc: getAddress(mockWBTC), usdc: getAddress(mockUSDC), mockTokens: true };
+    return {
+      oracle,
+      pool,
+      sale,
+      ...timelock,
+      wbtc: getAddress(mockWBTC),
+      usdc: getAddress(mockUSDC),
+      mockTokens: true,
+    };
   }
   const wbtc = parameters?.pool.wbtc;
   const usdc = parameters?.pool.usdc;
@@ -92,5 +104,5 @@ export function resolveHashShareAddresses(
       `the deployment has no "${FUTURE_IDS.mockWBTC}" / "${FUTURE_IDS.mockUSDC}" and the parameters set no wbtc / usdc`,
     );
   }
-  return { oracle, pool, sale, wbtc, usdc, mockTokens: false };
+  return { oracle, pool, sale, ...timelock, wbtc, usdc, mockTokens: false };
 }

@@ -4,6 +4,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import { createHashShareModule } from "../../ignition/modules/HashShare.js";
 import { createHashShareLocalModule } from "../../ignition/modules/HashShareLocal.js";
+import type { ModuleShape } from "../../ignition/modules/Oracle.js";
 import { DeploymentError, type DeployedAddresses } from "./addresses.js";
 import { toDeploymentParameters, type HashShareParameters } from "./parameters.js";
 
@@ -14,15 +15,26 @@ export interface DeployOptions {
   readonly displayUi?: boolean;
 }
 
-/** The local module ("HashShareLocal") built for the parameters' reporter count. */
-export function localModuleFor(parameters: HashShareParameters) {
-  return createHashShareLocalModule({ reporterCount: parameters.oracle.reporters.length });
+/** The modules' shape for a parameters file: its reporter count, and a timelock when it has a "Governance" section. */
+export function moduleShapeFor(parameters: HashShareParameters): ModuleShape {
+  return {
+    reporterCount: parameters.oracle.reporters.length,
+    governance: parameters.governance === undefined ? "direct" : "timelock",
+  };
 }
 
-/** The production module ("HashShare") built for the parameters' reporter count. */
-export function productionModuleFor(parameters: HashShareParameters) {
-  return createHashShareModule({ reporterCount: parameters.oracle.reporters.length });
+/** The local module ("HashShareLocal") built for the parameters' shape. */
+export function localModuleFor(parameters: HashShareParameters) {
+  return createHashShareLocalModule(moduleShapeFor(parameters));
 }
+
+/** The production module ("HashShare") built for the parameters' shape. */
+export function productionModuleFor(parameters: HashShareParameters) {
+  return createHashShareModule(moduleShapeFor(parameters));
+}
+
+/** Chain IDs of development chains (Hardhat, anvil), the only ones where a timelock delay of 0 is accepted. */
+export const DEVELOPMENT_CHAIN_IDS: readonly bigint[] = [31337n, 1337n];
 
 /**
  * Deploys (or resumes) "HashShareLocal" — mocks, oracle, pool, sale — and returns the deployed addresses by future
@@ -55,10 +67,20 @@ export async function deployHashShare(
 }
 
 /**
- * Ignition sends every transaction — the grants too — from the first account, so each admin in the parameters
- * must be that account. Throws a `DeploymentError` naming the first mismatch.
+ * Checks, before anything is sent, that the deploying account can set the contracts up. Without a timelock Ignition
+ * sends the grants from the first account, so each admin in the parameters must be that account; with one, the
+ * deployer sets up through the timelock and the delay must not be 0 outside development chains. Throws a
+ * `DeploymentError` naming the first problem.
  */
-export function assertDeployerIsAdmin(parameters: HashShareParameters, deployer: string): void {
+export function assertDeployerIsAdmin(parameters: HashShareParameters, deployer: string, chainId?: bigint): void {
+  if (parameters.governance !== undefined) {
+    if (parameters.governance.minDelay === 0n && chainId !== undefined && !DEVELOPMENT_CHAIN_IDS.includes(chainId)) {
+      throw new DeploymentError(
+        `Governance.minDelay is 0 on chain ${chainId}: a timelock without a delay protects no one; 0 is accepted on development chains only`,
+      );
+    }
+    return;
+  }
   const admins = [
     ["Oracle.admin", parameters.oracle.admin],
     ["Pool.admin", parameters.pool.admin],
@@ -66,7 +88,7 @@ export function assertDeployerIsAdmin(parameters: HashShareParameters, deployer:
   ] as const;
   const sender = getAddress(deployer);
   for (const [name, admin] of admins) {
-    if (getAddress(admin) !== sender) {
+    if (admin === undefined || getAddress(admin) !== sender) {
       throw new DeploymentError(
         `${name} is ${admin} but the deploying account is ${sender}: the deployer sends the role grants, so it must be the admin`,
       );
@@ -83,7 +105,8 @@ async function deploy<ModuleIdT extends string, ContractNameT extends string>(
   const [deployer] = (await connection.provider.request({ method: "eth_accounts" })) as string[];
   if (deployer === undefined)
     throw new DeploymentError(`network ${connection.networkName} has no account to deploy from`);
-  assertDeployerIsAdmin(parameters, deployer);
+  const chainId = BigInt(String(await connection.provider.request({ method: "eth_chainId" })));
+  assertDeployerIsAdmin(parameters, deployer, chainId);
 
   const contracts = await connection.ignition.deploy(module, {
     parameters: toDeploymentParameters(parameters),

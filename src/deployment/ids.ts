@@ -9,6 +9,8 @@ export const MODULE_IDS = {
   oracle: "Oracle",
   pool: "Pool",
   sale: "Sale",
+  timelock: "Timelock",
+  governance: "Governance",
   hashShare: "HashShare",
   hashShareLocal: "HashShareLocal",
 } as const;
@@ -18,19 +20,33 @@ export const FUTURE_IDS = {
   oracle: "Oracle#HashrateOracle",
   pool: "Pool#MiningPoolShare",
   sale: "Sale#ShareSale",
+  /** Timelocked deployments only: the admin of the oracle, the pool and the sale. */
+  timelock: "Timelock#TimelockController",
   /** Local chains only. */
   mockWBTC: "Mocks#MockWBTC",
   /** Local chains only. */
   mockUSDC: "Mocks#MockUSDC",
 } as const;
 
-/** Call future IDs (recorded in the journal, not in deployed_addresses.json). */
+/** Call future IDs of a deployment without a timelock (recorded in the journal, not in deployed_addresses.json). */
 export const CALL_FUTURE_IDS = {
   grantReporterRole: (reporterNumber: number): string => `Oracle#grantReporterRole${reporterNumber}`,
   grantMinterRole: "Pool#grantMinterRole",
   grantDistributorRole: "Pool#grantDistributorRole",
   grantPauserRole: "Pool#grantPauserRole",
+  setMaxChangeBps: "Pool#setMaxChangeBps",
   grantSaleMinterRole: "Sale#grantSaleMinterRole",
+} as const;
+
+/**
+ * Call future IDs of a timelocked deployment: each module's setup is one timelock batch, scheduled then executed,
+ * and "Governance" hands the timelock over and sets its delay.
+ */
+export const TIMELOCK_CALL_FUTURE_IDS = {
+  oracleSetup: ["Oracle#setupSchedule", "Oracle#setupExecute"],
+  poolSetup: ["Pool#setupSchedule", "Pool#setupExecute"],
+  saleSetup: ["Sale#setupSchedule", "Sale#setupExecute"],
+  handover: ["Governance#handoverSchedule", "Governance#handoverExecute"],
 } as const;
 
 /** The deployment ID Ignition uses when none is given: `chain-<chainId>`. */

@@ -6,5 +6,8 @@ export * from "./addresses.js";
 export * from "./contracts.js";
 export * from "./deploy.js";
 export * from "./ids.js";
+export * from "./journal.js";
 export * from "./parameters.js";
+export * from "./roles.js";
+export * from "./timelock.js";
 export * from "./verify.js";

@@ -8,7 +8,8 @@ import { MODULE_IDS } from "./ids.js";
 
 /** Parameters of the "Oracle" module. */
 export interface OracleParameters {
-  readonly admin: string;
+  /** `DEFAULT_ADMIN_ROLE` of the oracle when there is no timelock (direct governance); else undefined. */
+  readonly admin?: string;
   readonly quorum: number;
   /** `reporter1` … `reporterN`, in order. */
   readonly reporters: readonly string[];
@@ -18,9 +19,12 @@ export interface OracleParameters {
 export interface PoolParameters {
   readonly name: string;
   readonly symbol: string;
-  readonly admin: string;
+  /** `DEFAULT_ADMIN_ROLE` of the pool when there is no timelock; else undefined. */
+  readonly admin?: string;
   readonly sharesPerTHs: bigint;
   readonly maxReportAge: bigint;
+  /** The oracle's bound on one finalized change of this pool's hashrate, in basis points (never 0). */
+  readonly maxChangeBps: number;
   readonly minter: string;
   readonly distributor: string;
   readonly pauser: string;
@@ -30,7 +34,8 @@ export interface PoolParameters {
 
 /** Parameters of the "Sale" module. `usdc` (the payment token) is set on production networks only. */
 export interface SaleParameters {
-  readonly admin: string;
+  /** `DEFAULT_ADMIN_ROLE` of the sale when there is no timelock; else undefined. */
+  readonly admin?: string;
   readonly pricePerShare: bigint;
   readonly treasury: string;
   readonly startTime: bigint;
@@ -39,12 +44,33 @@ export interface SaleParameters {
   readonly usdc?: string;
 }
 
+/**
+ * Parameters of the "Governance" module: the `TimelockController` that becomes the admin of the three contracts.
+ * A parameters file without a "Governance" section deploys without a timelock (the `admin` parameters are the admin).
+ */
+export interface GovernanceParameters {
+  /** Seconds every admin action waits between being scheduled and being executable (0 only on local chains). */
+  readonly minDelay: bigint;
+  /** Gets `PROPOSER_ROLE` and `CANCELLER_ROLE`: schedules and cancels admin actions (a multisig, in production). */
+  readonly proposer: string;
+  /** Gets `EXECUTOR_ROLE`: executes admin actions once their delay has passed. */
+  readonly executor: string;
+}
+
 /** Every parameter of a HashShare deployment, validated; addresses are checksummed. */
 export interface HashShareParameters {
   readonly oracle: OracleParameters;
   readonly pool: PoolParameters;
   readonly sale: SaleParameters;
+  /** The timelock; undefined for a deployment without one (the contracts' admin is then the deployer). */
+  readonly governance?: GovernanceParameters;
 }
+
+/** The longest timelock delay a parameters file may set: a year (a longer one is taken for a typing mistake). */
+export const MAX_TIMELOCK_DELAY = 365n * 86_400n;
+
+/** The largest `maxChangeBps` (the oracle stores a `uint32`). */
+const MAX_CHANGE_BPS = 2n ** 32n - 1n;
 
 /** A parameters file (or object) that does not describe a valid HashShare deployment; lists every problem. */
 export class ParametersError extends Error {
@@ -90,7 +116,26 @@ export function parseHashShareParameters(raw: DeploymentParameters, source = "pa
   const problems: string[] = [];
   const reader = new ParameterReader(raw, problems);
 
-  const oracleAdmin = reader.address(MODULE_IDS.oracle, "admin");
+  const timelocked = raw[MODULE_IDS.governance] !== undefined;
+  const governance = timelocked
+    ? {
+        minDelay: reader.integer(MODULE_IDS.governance, "minDelay", 0n, MAX_TIMELOCK_DELAY),
+        proposer: reader.address(MODULE_IDS.governance, "proposer"),
+        executor: reader.address(MODULE_IDS.governance, "executor"),
+      }
+    : undefined;
+  /** The admin of a contract: required without a timelock, refused with one (the timelock is the admin). */
+  const admin = (moduleId: string): string | undefined => {
+    if (!timelocked) return reader.address(moduleId, "admin");
+    if (raw[moduleId]?.admin !== undefined) {
+      problems.push(
+        `${moduleId}.admin is set but "${MODULE_IDS.governance}" configures a timelock, which is the admin: remove ${moduleId}.admin`,
+      );
+    }
+    return undefined;
+  };
+
+  const oracleAdmin = admin(MODULE_IDS.oracle);
   const quorum = reader.integer(MODULE_IDS.oracle, "quorum", 1n, BigInt(MAX_QUORUM));
   const reporters = reader.reporters();
   if (quorum !== undefined && reporters.length > 0 && quorum > BigInt(reporters.length)) {
@@ -100,9 +145,10 @@ export function parseHashShareParameters(raw: DeploymentParameters, source = "pa
   const pool = {
     name: reader.text(MODULE_IDS.pool, "name"),
     symbol: reader.text(MODULE_IDS.pool, "symbol"),
-    admin: reader.address(MODULE_IDS.pool, "admin"),
+    admin: admin(MODULE_IDS.pool),
     sharesPerTHs: reader.integer(MODULE_IDS.pool, "sharesPerTHs", 1n, UINT256_MAX),
     maxReportAge: reader.integer(MODULE_IDS.pool, "maxReportAge", 0n, UINT64_MAX),
+    maxChangeBps: reader.integer(MODULE_IDS.pool, "maxChangeBps", 1n, MAX_CHANGE_BPS),
     minter: reader.address(MODULE_IDS.pool, "minter"),
     distributor: reader.address(MODULE_IDS.pool, "distributor"),
     pauser: reader.address(MODULE_IDS.pool, "pauser"),
@@ -114,7 +160,7 @@ export function parseHashShareParameters(raw: DeploymentParameters, source = "pa
   }
 
   const sale = {
-    admin: reader.address(MODULE_IDS.sale, "admin"),
+    admin: admin(MODULE_IDS.sale),
     pricePerShare: reader.integer(MODULE_IDS.sale, "pricePerShare", 1n, UINT256_MAX),
     treasury: reader.address(MODULE_IDS.sale, "treasury"),
     startTime: reader.integer(MODULE_IDS.sale, "startTime", 0n, UINT64_MAX),
@@ -129,13 +175,14 @@ export function parseHashShareParameters(raw: DeploymentParameters, source = "pa
   if (problems.length > 0) throw new ParametersError(source, problems);
   // Every field is defined here: each undefined one added a problem above.
   return {
-    oracle: { admin: oracleAdmin!, quorum: Number(quorum!), reporters },
+    oracle: { ...(oracleAdmin === undefined ? {} : { admin: oracleAdmin }), quorum: Number(quorum!), reporters },
     pool: {
       name: pool.name!,
       symbol: pool.symbol!,
-      admin: pool.admin!,
+      ...(pool.admin === undefined ? {} : { admin: pool.admin }),
       sharesPerTHs: pool.sharesPerTHs!,
       maxReportAge: pool.maxReportAge!,
+      maxChangeBps: Number(pool.maxChangeBps!),
       minter: pool.minter!,
       distributor: pool.distributor!,
       pauser: pool.pauser!,
@@ -143,7 +190,7 @@ export function parseHashShareParameters(raw: DeploymentParameters, source = "pa
       ...(pool.usdc === undefined ? {} : { usdc: pool.usdc }),
     },
     sale: {
-      admin: sale.admin!,
+      ...(sale.admin === undefined ? {} : { admin: sale.admin }),
       pricePerShare: sale.pricePerShare!,
       treasury: sale.treasury!,
       startTime: sale.startTime!,
@@ -151,6 +198,15 @@ export function parseHashShareParameters(raw: DeploymentParameters, source = "pa
       maxSharesPerBuyer: sale.maxSharesPerBuyer!,
       ...(sale.usdc === undefined ? {} : { usdc: sale.usdc }),
     },
+    ...(governance === undefined
+      ? {}
+      : {
+          governance: {
+            minDelay: governance.minDelay!,
+            proposer: governance.proposer!,
+            executor: governance.executor!,
+          },
+        }),
   };
 }
 
@@ -159,12 +215,14 @@ export function parseHashShareParameters(raw: DeploymentParameters, source = "pa
  * `ignition.deploy(module, { parameters })`.
  */
 export function toDeploymentParameters(parameters: HashShareParameters): DeploymentParameters {
-  const { oracle, pool, sale } = parameters;
+  const { oracle, pool, sale, governance } = parameters;
   const reporters = Object.fromEntries(oracle.reporters.map((reporter, i) => [`reporter${i + 1}`, reporter]));
+  const admin = (address: string | undefined): { admin?: string } => (address === undefined ? {} : { admin: address });
   return {
-    [MODULE_IDS.oracle]: { admin: oracle.admin, quorum: oracle.quorum, ...reporters },
+    [MODULE_IDS.oracle]: { ...admin(oracle.admin), quorum: oracle.quorum, ...reporters },
     [MODULE_IDS.pool]: { ...pool },
     [MODULE_IDS.sale]: { ...sale },
+    ...(governance === undefined ? {} : { [MODULE_IDS.governance]: { ...governance } }),
   };
 }
 

@@ -1,9 +1,13 @@
-import { Contract, getAddress, type Provider } from "ethers";
+import { Contract, ZeroAddress, ZeroHash, getAddress, type Provider } from "ethers";
 
 import { TOKEN_FACTS } from "../tokens.js";
+import { REPORTER_ROLE } from "../../ignition/modules/Oracle.js";
+import { DISTRIBUTOR_ROLE, MINTER_ROLE, PAUSER_ROLE } from "../../ignition/modules/Pool.js";
 import type { HashShareAddresses } from "./addresses.js";
 import { connectHashShare } from "./contracts.js";
 import type { HashShareParameters } from "./parameters.js";
+import { roleMembers, type LogScan } from "./roles.js";
+import { CANCELLER_ROLE, EXECUTOR_ROLE, PROPOSER_ROLE, connectTimelock } from "./timelock.js";
 
 /** One post-deploy check: what was read back from the chain against what the parameters say. */
 export interface DeploymentCheck {
@@ -20,20 +24,29 @@ export interface VerificationReport {
 }
 
 export interface VerifyOptions {
-  /** Extra addresses to include in the role checks (e.g. the deployer), with a label each. */
-  readonly otherAccounts?: Readonly<Record<string, string>>;
   /** Expected decimals of the payout tokens; defaults to WBTC 8 and USDC 6. */
   readonly decimals?: { readonly wbtc: number; readonly usdc: number };
+  /** First block of the deployment: role events are read from here (default 0). */
+  readonly fromBlock?: number;
+  /** Blocks per `eth_getLogs` request (default 10,000; some RPC providers allow fewer). */
+  readonly logBlockRange?: number;
 }
 
 const TOKEN_ABI = ["function decimals() view returns (uint8)", "function symbol() view returns (string)"];
+/** `AccessControlDefaultAdminRules` views, read when the contracts have them. */
+const ADMIN_RULES_ABI = [
+  "function defaultAdmin() view returns (address)",
+  "function pendingDefaultAdmin() view returns (address newAdmin, uint48 schedule)",
+];
+const DEFAULT_ADMIN_ROLE = ZeroHash;
 
 /**
  * Reads a HashShare deployment back from the chain and checks it against its parameters: every contract has code;
- * the oracle's quorum; the pool's name, symbol, sharesPerTHs, maxReportAge, payout tokens and oracle; the sale's
- * pool, payment token, price, treasury, window and cap; the payout tokens' decimals; and, for every role of every
- * contract, that each known address (admins, reporters, operators, treasury, the contracts themselves, and
- * `otherAccounts`) holds it exactly when it should — the sale's `MINTER_ROLE` on the pool among them.
+ * the oracle's quorum and the pool's `maxChangeBps` (never 0); the pool's and the sale's settings; the payout
+ * tokens' decimals; for every role of every contract, the exact set of holders (replayed from the role events, so
+ * an unexpected holder is found whoever it is); and, where the parameters configure a timelock, that the timelock is
+ * the only `DEFAULT_ADMIN_ROLE` holder of the three contracts and of itself (no externally owned account, no pending
+ * handover), its delay, and its proposer, canceller and executor.
  *
  * Never throws for a mismatch or a failed read: each one is a failed check.
  */
@@ -49,6 +62,7 @@ export async function verifyHashShareDeployment(
   const wbtc = new Contract(addresses.wbtc, TOKEN_ABI, provider);
   const usdc = new Contract(addresses.usdc, TOKEN_ABI, provider);
   const decimals = options.decimals ?? { wbtc: TOKEN_FACTS.wbtc.decimals, usdc: TOKEN_FACTS.usdc.decimals };
+  const governance = parameters.governance;
 
   const hasCode = async (label: string, address: string): Promise<boolean> =>
     check.that(`${label} deployed at ${address}`, async () => {
@@ -63,6 +77,14 @@ export async function verifyHashShareDeployment(
     await hasCode(addresses.mockTokens ? "WBTC (MockWBTC)" : "WBTC", addresses.wbtc),
     await hasCode(addresses.mockTokens ? "USDC (MockUSDC)" : "USDC", addresses.usdc),
   ];
+  let timelockDeployed = false;
+  if (governance !== undefined) {
+    if (addresses.timelock === undefined) {
+      checks.push({ label: "Timelock", ok: false, detail: "the parameters configure one but the deployment has none" });
+    } else {
+      timelockDeployed = await hasCode("Timelock (TimelockController)", addresses.timelock);
+    }
+  }
 
   if (wbtcDeployed) {
     await check.equal("WBTC decimals", BigInt(decimals.wbtc), async () => BigInt(await wbtc.getFunction("decimals")()));
@@ -73,6 +95,14 @@ export async function verifyHashShareDeployment(
 
   if (oracleDeployed) {
     await check.equal("Oracle quorum", BigInt(parameters.oracle.quorum), async () => await oracle.quorum());
+    await check.that("Oracle maxChangeBps of the pool", async () => {
+      const bps = await oracle.maxChangeBps(addresses.pool);
+      if (bps === 0n) return { ok: false, detail: "0: the pool's hashrate change is unbounded" };
+      const expected = BigInt(parameters.pool.maxChangeBps);
+      return bps === expected
+        ? { ok: true, detail: `${bps} bps` }
+        : { ok: false, detail: `expected ${expected}, got ${bps}` };
+    });
   }
 
   if (poolDeployed) {
@@ -83,7 +113,7 @@ export async function verifyHashShareDeployment(
     await check.equal("Pool maxReportAge", p.maxReportAge, () => pool.maxReportAge());
     await check.equal("Pool oracle", addresses.oracle, async () => getAddress(await pool.oracle()));
     await check.equal("Pool payoutTokens", [addresses.wbtc, addresses.usdc].join(", "), async () =>
-      (await pool.payoutTokens()).map((token) => getAddress(token)).join(", "),
+      (await pool.payoutTokens()).map((token: string) => getAddress(token)).join(", "),
     );
   }
 
@@ -98,72 +128,115 @@ export async function verifyHashShareDeployment(
     await check.equal("Sale maxSharesPerBuyer", s.maxSharesPerBuyer, () => sale.maxSharesPerBuyer());
   }
 
-  // Role checks: every known address, against every role of every contract.
-  const known = new LabelledAddresses();
+  // Every role holder, replayed from the role events, against the exact set the parameters call for.
+  const toBlock = await provider.getBlockNumber();
+  const scan = { fromBlock: options.fromBlock ?? 0, toBlock, blockRange: options.logBlockRange ?? 10_000 };
+  const names = new LabelledAddresses();
   const { oracle: o, pool: p, sale: s } = parameters;
-  const oneAdmin = getAddress(o.admin) === getAddress(p.admin) && getAddress(p.admin) === getAddress(s.admin);
-  known.add(o.admin, oneAdmin ? "admin" : "oracle admin");
-  known.add(p.admin, oneAdmin ? "admin" : "pool admin");
-  known.add(s.admin, oneAdmin ? "admin" : "sale admin");
-  o.reporters.forEach((reporter, i) => known.add(reporter, `reporter${i + 1}`));
-  known.add(p.minter, "minter");
-  known.add(p.distributor, "distributor");
-  known.add(p.pauser, "pauser");
-  known.add(s.treasury, "treasury");
-  known.add(addresses.oracle, "oracle");
-  known.add(addresses.pool, "pool");
-  known.add(addresses.sale, "sale");
-  for (const [label, address] of Object.entries(options.otherAccounts ?? {})) known.add(address, label);
+  o.reporters.forEach((reporter, i) => names.add(reporter, `reporter${i + 1}`));
+  names.add(p.minter, "minter");
+  names.add(p.distributor, "distributor");
+  names.add(p.pauser, "pauser");
+  names.add(addresses.sale, "sale");
+  if (governance !== undefined) {
+    names.add(governance.proposer, "proposer");
+    names.add(governance.executor, "executor");
+  }
+  if (addresses.timelock !== undefined) names.add(addresses.timelock, "timelock");
+  for (const admin of [o.admin, p.admin, s.admin]) if (admin !== undefined) names.add(admin, "admin");
 
-  const roleChecks = async (
-    contractLabel: string,
-    roleName: string,
-    readRole: () => Promise<string>,
-    hasRole: (role: string, account: string) => Promise<boolean>,
-    holders: readonly string[],
-  ): Promise<void> => {
-    let role: string;
-    try {
-      role = await readRole();
-    } catch (error) {
-      checks.push({ label: `${contractLabel} ${roleName}`, ok: false, detail: `cannot read: ${reason(error)}` });
-      return;
-    }
-    const expected = new Set(holders.map((holder) => getAddress(holder)));
-    for (const [address, labels] of known.entries()) {
-      const shouldHold = expected.has(address);
-      await check.that(
-        `${contractLabel} ${roleName} ${shouldHold ? "granted to" : "not granted to"} ${address} (${labels})`,
-        async () => {
-          const holds = await hasRole(role, address);
-          if (holds === shouldHold) return { ok: true, detail: "" };
-          return { ok: false, detail: holds ? "granted on chain" : "not granted on chain" };
-        },
-      );
-    }
-  };
+  const holders = async (label: string, address: string, role: string, expected: readonly (string | undefined)[]) =>
+    check.that(`${label} holders`, async () => {
+      const members = await roleMembers(provider, address, role, scan);
+      const want = [...new Set(expected.filter((a) => a !== undefined).map((a) => getAddress(a)))].sort();
+      for (const member of members) {
+        if (!(await hasRoleOn(provider, address, role, member))) {
+          return { ok: false, detail: `the events say ${member} holds it but hasRole says not` };
+        }
+      }
+      const shown = (list: readonly string[]) => (list.length === 0 ? "nobody" : list.map(names.describe).join(", "));
+      return members.join() === want.join()
+        ? { ok: true, detail: shown(members) }
+        : { ok: false, detail: `expected ${shown(want)}, got ${shown(members)}` };
+    });
 
+  const admin = (own: string | undefined) => (governance === undefined ? own : addresses.timelock);
   if (oracleDeployed) {
-    const hasRole = (role: string, account: string) => oracle.hasRole(role, account);
-    await roleChecks("Oracle", "DEFAULT_ADMIN_ROLE", () => oracle.DEFAULT_ADMIN_ROLE(), hasRole, [
-      parameters.oracle.admin,
-    ]);
-    await roleChecks("Oracle", "REPORTER_ROLE", () => oracle.REPORTER_ROLE(), hasRole, parameters.oracle.reporters);
+    await holders("Oracle DEFAULT_ADMIN_ROLE", addresses.oracle, DEFAULT_ADMIN_ROLE, [admin(o.admin)]);
+    await holders("Oracle REPORTER_ROLE", addresses.oracle, REPORTER_ROLE, o.reporters);
   }
   if (poolDeployed) {
-    const p = parameters.pool;
-    const hasRole = (role: string, account: string) => pool.hasRole(role, account);
-    await roleChecks("Pool", "DEFAULT_ADMIN_ROLE", () => pool.DEFAULT_ADMIN_ROLE(), hasRole, [p.admin]);
-    await roleChecks("Pool", "MINTER_ROLE", () => pool.MINTER_ROLE(), hasRole, [p.minter, addresses.sale]);
-    await roleChecks("Pool", "DISTRIBUTOR_ROLE", () => pool.DISTRIBUTOR_ROLE(), hasRole, [p.distributor]);
-    await roleChecks("Pool", "PAUSER_ROLE", () => pool.PAUSER_ROLE(), hasRole, [p.pauser]);
+    await holders("Pool DEFAULT_ADMIN_ROLE", addresses.pool, DEFAULT_ADMIN_ROLE, [admin(p.admin)]);
+    await holders("Pool MINTER_ROLE", addresses.pool, MINTER_ROLE, [p.minter, addresses.sale]);
+    await holders("Pool DISTRIBUTOR_ROLE", addresses.pool, DISTRIBUTOR_ROLE, [p.distributor]);
+    await holders("Pool PAUSER_ROLE", addresses.pool, PAUSER_ROLE, [p.pauser]);
   }
   if (saleDeployed) {
-    const hasRole = (role: string, account: string) => sale.hasRole(role, account);
-    await roleChecks("Sale", "DEFAULT_ADMIN_ROLE", () => sale.DEFAULT_ADMIN_ROLE(), hasRole, [parameters.sale.admin]);
+    await holders("Sale DEFAULT_ADMIN_ROLE", addresses.sale, DEFAULT_ADMIN_ROLE, [admin(s.admin)]);
+  }
+
+  if (governance !== undefined && addresses.timelock !== undefined && timelockDeployed) {
+    const timelock = connectTimelock(addresses.timelock, provider);
+    const t = addresses.timelock;
+    await check.equal("Timelock minDelay (seconds)", governance.minDelay, async () =>
+      BigInt(await timelock.getFunction("getMinDelay")()),
+    );
+    await holders("Timelock DEFAULT_ADMIN_ROLE", t, DEFAULT_ADMIN_ROLE, [t]);
+    await holders("Timelock PROPOSER_ROLE", t, PROPOSER_ROLE, [governance.proposer]);
+    await holders("Timelock CANCELLER_ROLE", t, CANCELLER_ROLE, [governance.proposer]);
+    await holders("Timelock EXECUTOR_ROLE", t, EXECUTOR_ROLE, [governance.executor]);
+    const deployed = [
+      ["Oracle", addresses.oracle, oracleDeployed],
+      ["Pool", addresses.pool, poolDeployed],
+      ["Sale", addresses.sale, saleDeployed],
+    ] as const;
+    for (const [label, address, ok] of deployed) {
+      if (ok) await adminIsTimelock(check, provider, label, address, t, scan);
+    }
   }
 
   return { ok: checks.every((c) => c.ok), checks };
+}
+
+/**
+ * No externally owned account holds `DEFAULT_ADMIN_ROLE` of a contract: every holder has code and is the timelock;
+ * where the contract follows `AccessControlDefaultAdminRules`, `defaultAdmin()` is the timelock and no handover is
+ * pending.
+ */
+async function adminIsTimelock(
+  check: Checker,
+  provider: Provider,
+  label: string,
+  address: string,
+  timelock: string,
+  scan: LogScan,
+): Promise<void> {
+  await check.that(`${label} DEFAULT_ADMIN_ROLE held by no externally owned account`, async () => {
+    const members = await roleMembers(provider, address, DEFAULT_ADMIN_ROLE, scan);
+    for (const member of members) {
+      if ((await provider.getCode(member)) === "0x") return { ok: false, detail: `${member} has no code` };
+    }
+    return members.length === 1 && members[0] === getAddress(timelock)
+      ? { ok: true, detail: "only the timelock" }
+      : { ok: false, detail: `held by ${members.join(", ") || "nobody"}` };
+  });
+  const rules = new Contract(address, ADMIN_RULES_ABI, provider);
+  let defaultAdmin: string;
+  try {
+    defaultAdmin = getAddress(await rules.getFunction("defaultAdmin")());
+  } catch {
+    return; // a plain AccessControl contract: the role events above are the whole story
+  }
+  await check.equal(`${label} defaultAdmin()`, getAddress(timelock), async () => defaultAdmin);
+  await check.equal(`${label} pendingDefaultAdmin()`, ZeroAddress, async () => {
+    const [pending] = (await rules.getFunction("pendingDefaultAdmin")()) as [string, bigint];
+    return getAddress(pending);
+  });
+}
+
+async function hasRoleOn(provider: Provider, address: string, role: string, account: string): Promise<boolean> {
+  const contract = new Contract(address, ["function hasRole(bytes32, address) view returns (bool)"], provider);
+  return (await contract.getFunction("hasRole")(role, account)) as boolean;
 }
 
 /** One line per check: `✓ label = value` or `✗ label: expected …, got …`. */
@@ -216,9 +289,11 @@ class LabelledAddresses {
     this.#labels.set(key, labels);
   }
 
-  *entries(): Iterable<[string, string]> {
-    for (const [address, labels] of this.#labels) yield [address, labels.join(", ")];
-  }
+  /** `0x… (minter, pauser)`, or the bare address when it plays no named part. */
+  readonly describe = (address: string): string => {
+    const labels = this.#labels.get(getAddress(address));
+    return labels === undefined ? address : `${address} (${labels.join(", ")})`;
+  };
 }
 
 function reason(error: unknown): string {

@@ -20,9 +20,14 @@ import MocksModule from "../../ignition/modules/Mocks.js";
 import OracleModule, { REPORTER_ROLE, createOracleModule } from "../../ignition/modules/Oracle.js";
 import PoolModule from "../../ignition/modules/Pool.js";
 import SaleModule from "../../ignition/modules/Sale.js";
+import { createGovernanceModule } from "../../ignition/modules/Governance.js";
+import TimelockModule, { CANCELLER_ROLE, EXECUTOR_ROLE, PROPOSER_ROLE } from "../../ignition/modules/Timelock.js";
 import {
   CALL_FUTURE_IDS,
   DeploymentError,
+  TIMELOCK_CALL_FUTURE_IDS,
+  assertDeployerIsAdmin,
+  connectTimelock,
   FUTURE_IDS,
   MODULE_IDS,
   deployHashShare,
@@ -42,7 +47,7 @@ const ONE_SHARE = 10n ** 18n;
 const ONE_USDC = 10n ** 6n;
 
 const connection = await network.create();
-const { ethers } = connection;
+const { ethers, networkHelpers } = connection;
 const [admin, reporter1, reporter2, reporter3, buyer, outsider] = await ethers.getSigners();
 
 /** Every future ID of a module and of the modules it uses. */
@@ -66,6 +71,16 @@ async function threeReporterParameters(): Promise<HashShareParameters> {
       quorum: 2,
       reporters: [reporter1!.address, reporter2!.address, reporter3!.address],
     },
+  };
+}
+
+/** local.json without a timelock: account 0 is the admin of the three contracts. */
+async function directParameters(): Promise<HashShareParameters> {
+  const { governance: _governance, ...parameters } = await readHashShareParameters(LOCAL_JSON);
+  return {
+    oracle: { ...parameters.oracle, admin: admin!.address },
+    pool: { ...parameters.pool, admin: admin!.address },
+    sale: { ...parameters.sale, admin: admin!.address },
   };
 }
 
@@ -106,8 +121,8 @@ function addressesOf(result: SuccessfulDeploymentResult): DeployedAddresses {
 
 describe("Ignition modules", function () {
   describe("future IDs", function () {
-    it("HashShareLocal has exactly the documented futures", function () {
-      expect(allFutureIds(HashShareLocalModule)).to.deep.equal(
+    it("without a timelock, HashShareLocal has exactly the documented futures", function () {
+      expect(allFutureIds(createHashShareLocalModule({ reporterCount: 1, governance: "direct" }))).to.deep.equal(
         [
           FUTURE_IDS.mockWBTC,
           FUTURE_IDS.mockUSDC,
@@ -117,10 +132,22 @@ describe("Ignition modules", function () {
           CALL_FUTURE_IDS.grantMinterRole,
           CALL_FUTURE_IDS.grantDistributorRole,
           CALL_FUTURE_IDS.grantPauserRole,
+          CALL_FUTURE_IDS.setMaxChangeBps,
           FUTURE_IDS.sale,
           CALL_FUTURE_IDS.grantSaleMinterRole,
         ].sort(),
       );
+    });
+
+    it("behind a timelock, every setup call is encoded into a scheduled and executed batch", function () {
+      const ids = allFutureIds(HashShareLocalModule);
+      const sent = ids.filter((id) => !id.endsWith("Data"));
+      expect(sent).to.deep.equal(
+        [...Object.values(FUTURE_IDS), ...Object.values(TIMELOCK_CALL_FUTURE_IDS).flat()].sort(),
+      );
+      for (const id of Object.values(CALL_FUTURE_IDS).map((c) => (typeof c === "string" ? c : c(1)))) {
+        expect(ids).to.include(`${id}Data`);
+      }
     });
 
     it("HashShare has the same futures as HashShareLocal, without the mocks", function () {
@@ -130,7 +157,7 @@ describe("Ignition modules", function () {
     });
 
     it("a module built for three reporters grants each one in its own call", function () {
-      const ids = allFutureIds(createHashShareLocalModule({ reporterCount: 3 }));
+      const ids = allFutureIds(createHashShareLocalModule({ reporterCount: 3, governance: "direct" }));
       expect(ids.filter((id) => id.startsWith("Oracle#grantReporterRole"))).to.deep.equal([
         CALL_FUTURE_IDS.grantReporterRole(1),
         CALL_FUTURE_IDS.grantReporterRole(2),
@@ -139,18 +166,31 @@ describe("Ignition modules", function () {
     });
 
     it("uses the module IDs that parameters files are keyed by", function () {
-      expect([MocksModule.id, OracleModule.id, PoolModule.id, SaleModule.id, HashShareModule.id]).to.deep.equal([
+      expect([
+        MocksModule.id,
+        OracleModule.id,
+        PoolModule.id,
+        SaleModule.id,
+        TimelockModule.id,
+        createGovernanceModule([]).id,
+        HashShareModule.id,
+      ]).to.deep.equal([
         MODULE_IDS.mocks,
         MODULE_IDS.oracle,
         MODULE_IDS.pool,
         MODULE_IDS.sale,
+        MODULE_IDS.timelock,
+        MODULE_IDS.governance,
         MODULE_IDS.hashShare,
       ]);
       expect(HashShareLocalModule.id).to.equal(MODULE_IDS.hashShareLocal);
     });
 
     it("refuses to build an oracle module for no reporters", function () {
-      expect(() => createOracleModule(0)).to.throw(RangeError, "reporterCount must be an integer from 1 to 255");
+      expect(() => createOracleModule({ reporterCount: 0, governance: "direct" })).to.throw(
+        RangeError,
+        "reporterCount must be an integer from 1 to 255",
+      );
     });
   });
 
@@ -209,7 +249,7 @@ describe("Ignition modules", function () {
     });
 
     it("refuses, before sending anything, parameters whose admin is not the deploying account", async function () {
-      const parameters = await readHashShareParameters(LOCAL_JSON);
+      const parameters = await directParameters();
       const before = await blockNumber();
       const error = await deployHashShareLocal(connection, {
         ...parameters,
@@ -226,6 +266,51 @@ describe("Ignition modules", function () {
     });
   });
 
+  describe("behind a timelock", function () {
+    it("makes the timelock the only admin, hands it to the proposer and executor and sets the delay", async function () {
+      const local = await readHashShareParameters(LOCAL_JSON);
+      const parameters: HashShareParameters = {
+        ...local,
+        governance: { minDelay: 3_600n, proposer: reporter2!.address, executor: reporter3!.address },
+      };
+      const addresses = resolveHashShareAddresses(await deployHashShareLocal(connection, parameters), parameters);
+      const timelock = connectTimelock(addresses.timelock!, ethers.provider);
+      const hasRole = (role: string, account: string) => timelock.getFunction("hasRole")(role, account);
+      expect(await timelock.getFunction("getMinDelay")()).to.equal(3_600n);
+      expect(await hasRole(PROPOSER_ROLE, reporter2!.address)).to.equal(true);
+      expect(await hasRole(CANCELLER_ROLE, reporter2!.address)).to.equal(true);
+      expect(await hasRole(EXECUTOR_ROLE, reporter3!.address)).to.equal(true);
+      for (const role of [PROPOSER_ROLE, CANCELLER_ROLE, EXECUTOR_ROLE, ethers.ZeroHash]) {
+        expect(await hasRole(role, admin!.address)).to.equal(false);
+      }
+
+      const pool = await ethers.getContractAt("MiningPoolShare", addresses.pool);
+      await expect(pool.connect(admin!).grantRole(await pool.MINTER_ROLE(), outsider!.address))
+        .to.be.revertedWithCustomError(pool, "AccessControlUnauthorizedAccount")
+        .withArgs(admin!.address, ethers.ZeroHash);
+      const report = await verifyHashShareDeployment(ethers.provider, addresses, parameters);
+      expect(report.checks.filter((c) => !c.ok)).to.deep.equal([]);
+    });
+
+    it("keeps the deployer's timelock roles when the parameters name it (local.json)", async function () {
+      const parameters = await readHashShareParameters(LOCAL_JSON);
+      const addresses = resolveHashShareAddresses(await deployHashShareLocal(connection, parameters), parameters);
+      const timelock = connectTimelock(addresses.timelock!, ethers.provider);
+      for (const role of [PROPOSER_ROLE, CANCELLER_ROLE, EXECUTOR_ROLE]) {
+        expect(await timelock.getFunction("hasRole")(role, admin!.address)).to.equal(true);
+      }
+    });
+
+    it("refuses a delay of 0 outside development chains, before sending anything", async function () {
+      const parameters = await readHashShareParameters(LOCAL_JSON);
+      expect(() => assertDeployerIsAdmin(parameters, admin!.address, 31_337n)).not.to.throw();
+      expect(() => assertDeployerIsAdmin(parameters, admin!.address, 1n)).to.throw(
+        DeploymentError,
+        "Governance.minDelay is 0 on chain 1: a timelock without a delay protects no one; 0 is accepted on development chains only",
+      );
+    });
+  });
+
   describe("HashShare (production)", function () {
     it("deploys with payout and payment tokens taken from parameters", async function () {
       const wbtc = await ethers.deployContract("MockWBTC");
@@ -237,7 +322,12 @@ describe("Ignition modules", function () {
         sale: { ...local.sale, usdc: await usdc.getAddress() },
       };
       const deployed = await deployHashShare(connection, parameters);
-      expect(Object.keys(deployed).sort()).to.deep.equal([FUTURE_IDS.oracle, FUTURE_IDS.pool, FUTURE_IDS.sale]);
+      expect(Object.keys(deployed).sort()).to.deep.equal([
+        FUTURE_IDS.oracle,
+        FUTURE_IDS.pool,
+        FUTURE_IDS.sale,
+        FUTURE_IDS.timelock,
+      ]);
 
       const addresses = resolveHashShareAddresses(deployed, parameters);
       expect(addresses.mockTokens).to.equal(false);
@@ -299,8 +389,9 @@ describe("Ignition modules", function () {
       );
       expect(full[FUTURE_IDS.mockWBTC]).to.equal(mocks[FUTURE_IDS.mockWBTC]);
       expect(full[FUTURE_IDS.mockUSDC]).to.equal(mocks[FUTURE_IDS.mockUSDC]);
-      // Oracle, one reporter grant, pool, three operator grants, sale, the sale's minter grant: one block each.
-      expect((await blockNumber()) - afterMocks).to.equal(8);
+      // Timelock, then oracle, pool and sale each deployed and set up by a scheduled and executed batch, then the
+      // handover batch: one block each.
+      expect((await blockNumber()) - afterMocks).to.equal(1 + 3 * 3 + 2);
     });
 
     it("refuses to resume with changed parameters instead of redeploying", async function () {

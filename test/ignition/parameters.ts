@@ -39,6 +39,7 @@ function rawLocal(): Record<string, Record<string, unknown>> {
       admin: ACCOUNT_0,
       sharesPerTHs: 10n ** 18n,
       maxReportAge: 172_800,
+      maxChangeBps: 1_000,
       minter: ACCOUNT_0,
       distributor: ACCOUNT_0,
       pauser: ACCOUNT_0,
@@ -69,25 +70,25 @@ describe("deployment parameters", function () {
     it("reads ignition/parameters/local.json into typed values", async function () {
       const parameters = await readHashShareParameters(LOCAL_JSON);
       const expected: HashShareParameters = {
-        oracle: { admin: ACCOUNT_0, quorum: 1, reporters: [ACCOUNT_1] },
+        oracle: { quorum: 1, reporters: [ACCOUNT_1] },
         pool: {
           name: "HashShare Pool One",
           symbol: "HSP1",
-          admin: ACCOUNT_0,
           sharesPerTHs: 10n ** 18n,
           maxReportAge: 2n * 24n * 60n * 60n,
+          maxChangeBps: 5_000,
           minter: ACCOUNT_0,
           distributor: ACCOUNT_0,
           pauser: ACCOUNT_0,
         },
         sale: {
-          admin: ACCOUNT_0,
           pricePerShare: 50n * 10n ** 6n,
           treasury: ACCOUNT_0,
           startTime: 0n,
           endTime: 4_102_444_800n,
           maxSharesPerBuyer: 1_000_000n * 10n ** 18n,
         },
+        governance: { minDelay: 0n, proposer: ACCOUNT_0, executor: ACCOUNT_0 },
       };
       expect(parameters).to.deep.equal(expected);
     });
@@ -99,7 +100,7 @@ describe("deployment parameters", function () {
       );
       expect(error).to.be.instanceOf(ParametersError);
       const problems = (error as ParametersError).problems;
-      expect(problems).to.include("Oracle.admin is still the placeholder <DEPLOYER_ADDRESS>");
+      expect(problems).to.include("Governance.proposer is still the placeholder <PROPOSER_MULTISIG_ADDRESS>");
       expect(problems).to.include("Oracle.reporter3 is still the placeholder <REPORTER_3_ADDRESS>");
       expect(problems).to.include("Pool.wbtc is still the placeholder <WBTC_TOKEN_ADDRESS>");
       expect(problems).to.include("Sale.startTime is still the placeholder <SALE_START_UNIX_SECONDS>");
@@ -113,7 +114,8 @@ describe("deployment parameters", function () {
         const filled = (await readFile(EXAMPLE_TESTNET_JSON, "utf8"))
           .replaceAll("<WBTC_TOKEN_ADDRESS>", TOKEN_A)
           .replaceAll("<USDC_TOKEN_ADDRESS>", TOKEN_B)
-          .replaceAll("<DEPLOYER_ADDRESS>", ACCOUNT_0)
+          .replaceAll("<PROPOSER_MULTISIG_ADDRESS>", ACCOUNT_0)
+          .replaceAll("<EXECUTOR_ADDRESS>", ACCOUNT_2)
           .replaceAll("<OPERATOR_ADDRESS>", ACCOUNT_0)
           .replaceAll("<TREASURY_ADDRESS>", ACCOUNT_2)
           .replaceAll("<REPORTER_1_ADDRESS>", ACCOUNT_1)
@@ -130,6 +132,8 @@ describe("deployment parameters", function () {
         expect(parameters.oracle.quorum).to.equal(2);
         expect(parameters.oracle.reporters).to.have.length(3);
         expect(parameters.sale.startTime).to.equal(1_800_000_000n);
+        expect(parameters.governance).to.deep.equal({ minDelay: 172_800n, proposer: ACCOUNT_0, executor: ACCOUNT_2 });
+        expect(parameters.pool.maxChangeBps).to.equal(1_000);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
@@ -247,6 +251,39 @@ describe("deployment parameters", function () {
       ]);
     });
 
+    it("reports a maxChangeBps of 0 (an unbounded pool) or above 2^32-1", function () {
+      const raw = rawLocal();
+      raw.Pool!.maxChangeBps = 0;
+      expect(problemsOf(raw)).to.deep.equal([`Pool.maxChangeBps must be between 1 and ${2n ** 32n - 1n}, got 0`]);
+      raw.Pool!.maxChangeBps = 2 ** 32;
+      expect(problemsOf(raw)).to.deep.equal([
+        `Pool.maxChangeBps must be between 1 and ${2n ** 32n - 1n}, got ${2n ** 32n}`,
+      ]);
+    });
+
+    it("reads a Governance section as a timelock, which needs no admin parameters", function () {
+      const raw = rawLocal();
+      for (const section of ["Oracle", "Pool", "Sale"]) delete raw[section]!.admin;
+      raw.Governance = { minDelay: 172_800, proposer: ACCOUNT_1.toLowerCase(), executor: ACCOUNT_2 };
+      const parameters = parseHashShareParameters(raw as DeploymentParameters);
+      expect(parameters.governance).to.deep.equal({ minDelay: 172_800n, proposer: ACCOUNT_1, executor: ACCOUNT_2 });
+      expect(parameters.oracle.admin).to.equal(undefined);
+      expect(parseHashShareParameters(toDeploymentParameters(parameters))).to.deep.equal(parameters);
+    });
+
+    it("reports admin parameters next to a timelock, and a Governance section with bad values", function () {
+      const raw = rawLocal();
+      raw.Governance = { minDelay: 366 * 86_400, proposer: "0x1234", executor: undefined };
+      expect(problemsOf(raw)).to.deep.equal([
+        `Governance.minDelay must be between 0 and 31536000, got 31622400`,
+        `Governance.proposer must be an address (0x and 40 hex digits), got "0x1234"`,
+        `Governance.executor is missing (set it in "Governance" or "$global")`,
+        `Oracle.admin is set but "Governance" configures a timelock, which is the admin: remove Oracle.admin`,
+        `Pool.admin is set but "Governance" configures a timelock, which is the admin: remove Pool.admin`,
+        `Sale.admin is set but "Governance" configures a timelock, which is the admin: remove Sale.admin`,
+      ]);
+    });
+
     it("reports identical payout tokens", function () {
       const raw = rawLocal();
       raw.$global = { wbtc: TOKEN_A, usdc: TOKEN_A };
@@ -274,6 +311,7 @@ describe("deployed addresses", function () {
     [FUTURE_IDS.oracle]: "0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0",
     [FUTURE_IDS.pool]: "0xdc64a140aa3e981100a9beca4e685f962f0cf6c9",
     [FUTURE_IDS.sale]: "0x2279b7a0a67db372996a5fab50d91eaa73d2ebe6",
+    [FUTURE_IDS.timelock]: "0xcf7ed3acca5a467e9e704c703e8d87f634fb0fc9",
   };
 
   describe("readDeployedAddresses", function () {
@@ -310,6 +348,7 @@ describe("deployed addresses", function () {
       expect(addresses.mockTokens).to.equal(true);
       expect(addresses.wbtc).to.equal("0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512");
       expect(addresses.usdc).to.equal("0x5FbDB2315678afecb367f032d93F642f64180aa3");
+      expect(addresses.timelock).to.equal("0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9");
     });
 
     it("takes the payout tokens from the parameters on a production deployment", function () {
