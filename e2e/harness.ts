@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -66,20 +67,31 @@ export async function hardhat(
   });
 }
 
-/** One JSON-RPC request over HTTP. */
-export async function rpc<T = unknown>(url: string, method: string, params: unknown[] = []): Promise<T> {
+/** One JSON-RPC request over HTTP, given up after `timeoutMs` (a node that accepts but never answers is dead). */
+export async function rpc<T = unknown>(
+  url: string,
+  method: string,
+  params: unknown[] = [],
+  timeoutMs = 30_000,
+): Promise<T> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   const body = (await response.json()) as { result?: T; error?: { message: string } };
   if (body.error !== undefined) throw new Error(`${method}: ${body.error.message}`);
   return body.result as T;
 }
 
-/** A `hardhat node` child process on a loopback port, and how to stop it. */
+/** The JSON-RPC node implementations the suite runs against. */
+export const NODE_KINDS = ["hardhat", "anvil"] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** A node child process on a loopback port, and how to stop it. */
 export interface RunningNode {
+  readonly kind: NodeKind;
   readonly url: string;
   readonly port: number;
   /** Output so far (for failure messages). */
@@ -105,10 +117,35 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 /**
- * Starts `hardhat node --hostname 127.0.0.1 --port <port>` and waits until it answers `eth_chainId`.
+ * Foundry's `anvil` binary, from the npm package of this platform (`@foundry-rs/anvil-<os>-<arch>`, installed by the
+ * `@foundry-rs/anvil` devDependency as its optional dependency).
  */
-export async function startNode(port: number, timeoutMs = 90_000): Promise<RunningNode> {
-  const child = spawn(process.execPath, [HARDHAT_CLI, "node", "--hostname", "127.0.0.1", "--port", String(port)], {
+export function anvilBinary(): string {
+  const arch = process.arch === "x64" ? "amd64" : process.arch;
+  const pkg = `@foundry-rs/anvil-${process.platform}-${arch}`;
+  let manifest: string;
+  try {
+    manifest = createRequire(import.meta.url).resolve(`${pkg}/package.json`);
+  } catch {
+    throw new Error(`anvil is not installed for ${process.platform}-${process.arch} (${pkg}): run npm install`);
+  }
+  return path.join(path.dirname(manifest), "bin", process.platform === "win32" ? "anvil.exe" : "anvil");
+}
+
+/** The command that starts a node of `kind` on `port`: both use the default test mnemonic and chain ID 31337. */
+function nodeCommand(kind: NodeKind, port: number): [string, string[]] {
+  return kind === "hardhat"
+    ? [process.execPath, [HARDHAT_CLI, "node", "--hostname", "127.0.0.1", "--port", String(port)]]
+    : [anvilBinary(), ["--host", "127.0.0.1", "--port", String(port), "--chain-id", "31337"]];
+}
+
+/**
+ * Starts a node of `kind` (`hardhat node`, or Foundry's `anvil`) on 127.0.0.1:`port` and waits until it answers
+ * `eth_chainId`.
+ */
+export async function startNode(kind: NodeKind, port: number, timeoutMs = 90_000): Promise<RunningNode> {
+  const [command, args] = nodeCommand(kind, port);
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", HH_TEST: undefined },
     stdio: ["ignore", "pipe", "pipe"],
@@ -121,6 +158,7 @@ export async function startNode(port: number, timeoutMs = 90_000): Promise<Runni
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const node: RunningNode = {
+    kind,
     url,
     port,
     log: () => output,
@@ -136,14 +174,14 @@ export async function startNode(port: number, timeoutMs = 90_000): Promise<Runni
   };
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`hardhat node exited with code ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`${kind} node exited with code ${child.exitCode}:\n${output}`);
     try {
-      await rpc(url, "eth_chainId");
+      await rpc(url, "eth_chainId", [], 5_000);
       return node;
     } catch {
       if (Date.now() > deadline) {
         await node.stop();
-        throw new Error(`hardhat node did not answer on ${url} within ${timeoutMs} ms:\n${output}`);
+        throw new Error(`${kind} node did not answer on ${url} within ${timeoutMs} ms:\n${output}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

@@ -15,7 +15,7 @@ export const operatorTasks = [
     .build(),
 
   task(["pool", "report"], "Submit the pool's hashrate for an epoch to the oracle (needs REPORTER_ROLE)")
-    .addOption(stringOption("epoch", "Epoch (UTC day number): the chain's current one by default, or the previous one"))
+    .addOption(stringOption("epoch", "UTC day number: the current one (the default) or the previous one"))
     .addOption(stringOption("hashrate", "Measured hashrate in whole TH/s"))
     .addOption(accountOption("Reporter"))
     .addFlag(jsonFlag())

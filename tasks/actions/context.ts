@@ -54,6 +54,8 @@ export interface DeploymentInfo {
   readonly oracle: string;
   readonly pool: string;
   readonly sale: string;
+  /** The `TimelockController` that administers the contracts; undefined when the deployment has none. */
+  readonly timelock: string | undefined;
   /** First block of the deployment: event scans start here. */
   readonly fromBlock: number;
 }
@@ -214,7 +216,7 @@ async function fileDeployment(
       );
     }
   }
-  return { id, dir, ...addresses, fromBlock: journal.fromBlock ?? 0 };
+  return { id, dir, ...addresses, timelock: deployed[FUTURE_IDS.timelock], fromBlock: journal.fromBlock ?? 0 };
 }
 
 /** On the in-process network nothing persists between commands: deploy a fresh local HashShare for this one. */
@@ -233,6 +235,7 @@ async function ephemeralDeployment(
     oracle: deployed[FUTURE_IDS.oracle]!,
     pool: deployed[FUTURE_IDS.pool]!,
     sale: deployed[FUTURE_IDS.sale]!,
+    timelock: deployed[FUTURE_IDS.timelock],
     fromBlock: 0,
   };
 }

@@ -8,7 +8,7 @@ import { indexedEvents } from "./dashboard-index.js";
 export const LOG_RANGE_VARIABLE = "HASHSHARE_LOG_BLOCK_RANGE";
 
 /** Blocks per `eth_getLogs`: HASHSHARE_LOG_BLOCK_RANGE, else everything at once on local chains, 10,000 elsewhere. */
-function blockRange(ctx: TaskContext): number {
+export function blockRange(ctx: TaskContext): number {
   const configured = process.env[LOG_RANGE_VARIABLE]?.trim();
   if (configured !== undefined && configured !== "") {
     const value = Number(configured);

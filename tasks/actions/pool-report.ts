@@ -1,7 +1,7 @@
 import { formatAmount } from "../../src/cli/amount.js";
 import { UserError } from "../../src/cli/errors.js";
 import { parseUint } from "../../src/cli/integer.js";
-import { formatKeyValues } from "../../src/cli/output.js";
+import { formatKeyValues, formatTimestamp } from "../../src/cli/output.js";
 import { selectSigner, send } from "./context.js";
 import { taskAction, type CommonArguments } from "./run.js";
 
@@ -12,19 +12,26 @@ interface ReportArguments extends CommonArguments {
 }
 
 /**
- * `pool report`: one reporter's hashrate for an epoch (by default the chain's current epoch, a UTC day); finalizes the
- * epoch when the quorum is reached.
+ * `pool report`: one reporter's hashrate for an epoch — by default the oracle's `currentEpoch()` (the UTC day of the
+ * latest block); finalizes the epoch when the quorum is reached. The oracle takes reports for the current and
+ * the previous epoch only, so any other `--epoch` is refused before anything is sent.
  */
 export default taskAction<ReportArguments>(async (args, session) => {
-  const givenEpoch = args.epoch === "" ? undefined : parseUint(args.epoch, 64, "--epoch");
+  const given = args.epoch.trim() === "" ? undefined : parseUint(args.epoch, 64, "--epoch");
   const hashrate = parseUint(args.hashrate, 256, "--hashrate");
 
   const ctx = await session.context();
   const { oracle, pool } = ctx;
+  const [current, epochSeconds] = await Promise.all([oracle.currentEpoch(), oracle.EPOCH_SECONDS()]);
+  const epoch = given ?? current;
+  if (epoch !== current && epoch + 1n !== current) {
+    const day = (e: bigint) => formatTimestamp(e * epochSeconds).slice(0, 10);
+    throw new UserError(
+      `--epoch ${epoch} is not the current epoch: the oracle takes reports for epoch ${current} (${day(current)}, today on the chain's clock) or ${current - 1n} (yesterday) only; leave --epoch out to report today`,
+    );
+  }
   const reporter = await selectSigner(ctx, args.account);
   const poolAddress = ctx.deployment.pool;
-  const current = await oracle.currentEpoch();
-  const epoch = givenEpoch ?? current;
   const [isReporter, [latestHashrate, latestEpoch, updatedAt], submitted, count, quorum] = await Promise.all([
     oracle.hasRole(await oracle.REPORTER_ROLE(), reporter.address),
     oracle.latestHashrate(poolAddress),
@@ -34,11 +41,10 @@ export default taskAction<ReportArguments>(async (args, session) => {
   ]);
   if (!isReporter)
     throw new UserError(`account ${reporter.address} is not a reporter (it lacks REPORTER_ROLE on the oracle)`);
-  if (epoch > current || current - epoch > 1n) {
-    throw new UserError(`--epoch ${epoch} is neither the chain's current epoch ${current} nor the previous one`);
-  }
   if (updatedAt !== 0n && epoch <= latestEpoch) {
-    throw new UserError(`--epoch ${epoch} is not after the latest finalized epoch ${latestEpoch}`);
+    throw new UserError(
+      `epoch ${epoch} is not after the latest finalized epoch ${latestEpoch}: the next report is for epoch ${latestEpoch + 1n}`,
+    );
   }
   if (submitted) throw new UserError(`account ${reporter.address} already reported epoch ${epoch}`);
 
