@@ -72,7 +72,7 @@ export async function openChain(kind: NodeKind | "external", parametersFile: str
       deploymentId,
     ],
     { HASHSHARE_E2E_RPC_URL: url },
-    180_000,
+    600_000, // a first run compiles the contracts, slowly on a busy machine
   );
   expect(deployed.code, `ignition deploy failed:\n${deployed.stdout}\n${deployed.stderr}`).to.equal(0);
   const addresses = resolveHashShareAddresses(

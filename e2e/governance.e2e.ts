@@ -24,7 +24,7 @@ interface Listed {
 
 for (const kind of suiteNodes(["hardhat", "anvil"])) {
   describe(`governance through the timelock end to end (${kind} node)`, function () {
-    this.timeout(240_000);
+    this.timeout(900_000);
 
     let chain: Chain;
     let dir: string;

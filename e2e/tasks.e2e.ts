@@ -29,7 +29,7 @@ async function currentEpoch(chain: Chain): Promise<bigint> {
 
 for (const kind of suiteNodes(["hardhat", "anvil"]))
   describe(`HashShare tasks end to end (${kind} node over JSON-RPC)`, function () {
-    this.timeout(240_000);
+    this.timeout(900_000);
 
     let chain: Chain;
     const extraDeployments: string[] = [];

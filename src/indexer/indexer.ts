@@ -128,10 +128,13 @@ export class Indexer extends EventEmitter<{ progress: [IndexerStatus]; reorg: [n
       pending?.catch(() => undefined); // awaited on the next turn; a failure there is reported then
       const added = await this.#store(range);
       if (added.length > 0) {
-        // A new timelock: read its events from the start, then this range again, before moving on.
+        // A new timelock: read its events from the start, then store this range again — which records the timelock
+        // as followed and moves the cursor in one transaction, so that a kill during the backfill redoes it.
         await pending?.catch(() => undefined);
         pending = undefined;
+        this.#followed = [...this.#followed, ...added].sort();
         await this.#backfill(added, range.to);
+        await this.#store(range);
         pending =
           following <= safe ? this.#fetch(following, Math.min(safe, following + this.#o.blockRange - 1)) : undefined;
       }
@@ -191,11 +194,9 @@ export class Indexer extends EventEmitter<{ progress: [IndexerStatus]; reorg: [n
           [number, hash, timestamps.get(number) ?? (number === range.tip.number ? range.tip.timestamp : 0)],
         );
       }
-      if (added.length > 0) {
-        this.#followed = [...this.#followed, ...added].sort();
+      // A range that reveals a timelock is committed only after the timelock's backfill (see syncOnce).
+      if (moveCursor && added.length === 0) {
         await writeMeta(tx, FOLLOWED, JSON.stringify(this.#followed));
-      }
-      if (moveCursor) {
         await writeMeta(tx, NEXT_BLOCK, String(range.to + 1));
         await writeMeta(tx, TIP_HASH, range.tip.hash);
         await writeMeta(tx, TIP_TIMESTAMP, String(range.tip.timestamp));

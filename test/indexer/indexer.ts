@@ -27,12 +27,16 @@ describe("Indexer", function () {
   this.timeout(600_000);
   let pool: SimulatedPool;
   let reference: Awaited<ReturnType<typeof dump>>;
+  /** The addresses the reference run followed: the deployment's contracts and the timelock it found. */
+  let followed: readonly string[] = [];
 
   before(async () => {
     pool = await simulatedPool();
     const db = await sqliteIndex("reference");
     await indexerOf(pool, db).open();
-    await indexerOf(pool, db).syncOnce();
+    const indexer = indexerOf(pool, db);
+    await indexer.syncOnce();
+    followed = indexer.followed;
     reference = await dump(db);
     await db.close();
   });
@@ -46,7 +50,7 @@ describe("Indexer", function () {
       const head = Number(BigInt(String(await pool.connection.provider.request({ method: "eth_blockNumber" }))));
       const raw = await getLogs(
         pool.connection.provider,
-        [pool.contracts.oracle, pool.contracts.pool, pool.contracts.sale],
+        [...followed],
         indexedTopics(),
         0,
         head,
