@@ -48,13 +48,7 @@ describe("Indexer", function () {
   describe("syncOnce", () => {
     it("stores every matching log of the deployment once", async () => {
       const head = Number(BigInt(String(await pool.connection.provider.request({ method: "eth_blockNumber" }))));
-      const raw = await getLogs(
-        pool.connection.provider,
-        [...followed],
-        indexedTopics(),
-        0,
-        head,
-      );
+      const raw = await getLogs(pool.connection.provider, [...followed], indexedTopics(), 0, head);
       expect(reference.events).to.have.lengthOf(raw.length);
       expect(new Set(reference.events).size).to.equal(raw.length);
       expect(reference.next).to.equal(String(head + 1));
