@@ -53,7 +53,7 @@ export function suiteNodes(kinds: readonly NodeKind[]): Array<NodeKind | "extern
 
 /** Starts a node of `kind` and deploys HashShareLocal to it with `parametersFile`. */
 export async function openChain(kind: NodeKind | "external", parametersFile: string): Promise<Chain> {
-  const node = kind === "external" ? undefined : await startNode(kind, await freePort());
+  const node = kind === "external" ? undefined : await startNode(await freePort(), kind);
   const url = node?.url ?? process.env.HASHSHARE_E2E_RPC_URL!;
   const deploymentId = `e2e-${kind}-${new URL(url).port}-${process.pid}`;
   await removeDeployment(deploymentId);

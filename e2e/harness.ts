@@ -140,10 +140,10 @@ function nodeCommand(kind: NodeKind, port: number): [string, string[]] {
 }
 
 /**
- * Starts a node of `kind` (`hardhat node`, or Foundry's `anvil`) on 127.0.0.1:`port` and waits until it answers
+ * Starts a node of `kind` (`hardhat node` by default, or Foundry's `anvil`) on 127.0.0.1:`port` and waits until it answers
  * `eth_chainId`.
  */
-export async function startNode(kind: NodeKind, port: number, timeoutMs = 90_000): Promise<RunningNode> {
+export async function startNode(port: number, kind: NodeKind = "hardhat", timeoutMs = 90_000): Promise<RunningNode> {
   const [command, args] = nodeCommand(kind, port);
   const child = spawn(command, args, {
     cwd: ROOT,

@@ -47,7 +47,7 @@ const ONE_SHARE = 10n ** 18n;
 const ONE_USDC = 10n ** 6n;
 
 const connection = await network.create();
-const { ethers, networkHelpers } = connection;
+const { ethers } = connection;
 const [admin, reporter1, reporter2, reporter3, buyer, outsider] = await ethers.getSigners();
 
 /** Every future ID of a module and of the modules it uses. */
