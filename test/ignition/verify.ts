@@ -53,8 +53,9 @@ describe("verifyHashShareDeployment", function () {
     expect(failed(report.checks)).to.deep.equal([]);
     expect(report.ok).to.equal(true);
     // 6 code checks, 2 decimals, quorum, maxChangeBps, 6 pool values, 7 sale values, 7 role holder sets of the
-    // contracts, the timelock's delay and 4 role holder sets, and 3 "no externally owned admin" checks.
-    expect(report.checks).to.have.length(6 + 2 + 1 + 1 + 6 + 7 + 7 + 1 + 4 + 3);
+    // contracts, the timelock's delay and 4 role holder sets, 3 "no externally owned admin" checks, and each
+    // contract's defaultAdmin() and pendingDefaultAdmin() (AccessControlDefaultAdminRules).
+    expect(report.checks).to.have.length(6 + 2 + 1 + 1 + 6 + 7 + 7 + 1 + 4 + 3 + 3 * 2);
     expect(formatChecks(report.checks)).to.include.members([
       `✓ Pool MINTER_ROLE holders = ${[addresses.sale, admin!.address].sort().map(describe).join(", ")}`,
       `✓ Oracle REPORTER_ROLE holders = ${reporter1!.address} (reporter1)`,
@@ -62,6 +63,8 @@ describe("verifyHashShareDeployment", function () {
       "✓ Oracle DEFAULT_ADMIN_ROLE held by no externally owned account = only the timelock",
       "✓ Timelock minDelay (seconds) = 0",
       "✓ Oracle maxChangeBps of the pool = 5000 bps",
+      `✓ Pool defaultAdmin() = ${addresses.timelock}`,
+      `✓ Sale pendingDefaultAdmin() = ${"0x" + "0".repeat(40)}`,
     ]);
 
     function describe(address: string): string {
