@@ -7,7 +7,7 @@ import {Arrays} from "@openzeppelin/contracts/utils/Arrays.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 import {IHashrateOracle} from "./interfaces/IHashrateOracle.sol";
-import {INITIAL_ADMIN_DELAY} from "./libraries/AdminRules.sol";
+import {AdminRules} from "./libraries/AdminRules.sol";
 
 /// @title HashrateOracle
 /// @notice Clock-bound quorum-of-reporters hashrate oracle; each pool's latest report backs its share supply (INV-1)
@@ -44,7 +44,7 @@ contract HashrateOracle is IHashrateOracle, AccessControlDefaultAdminRules {
     /// @param admin Receives `DEFAULT_ADMIN_ROLE` (and nothing else: reporters are granted explicitly), handed over
     /// in two steps with a delay starting at 2 days.
     /// @param quorum_ Distinct counted reporters needed to finalize an epoch; at least 1.
-    constructor(address admin, uint8 quorum_) AccessControlDefaultAdminRules(INITIAL_ADMIN_DELAY, admin) {
+    constructor(address admin, uint8 quorum_) AccessControlDefaultAdminRules(AdminRules.INITIAL_ADMIN_DELAY, admin) {
         if (quorum_ == 0) revert InvalidQuorum();
         _quorum = quorum_;
         emit QuorumSet(quorum_);

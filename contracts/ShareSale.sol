@@ -10,7 +10,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 import {IMiningPoolShare} from "./interfaces/IMiningPoolShare.sol";
 import {IShareSale} from "./interfaces/IShareSale.sol";
-import {INITIAL_ADMIN_DELAY} from "./libraries/AdminRules.sol";
+import {AdminRules} from "./libraries/AdminRules.sol";
 import {MiningPoolShare} from "./MiningPoolShare.sol";
 
 /// @title ShareSale
@@ -48,7 +48,7 @@ contract ShareSale is IShareSale, AccessControlDefaultAdminRules, ReentrancyGuar
         uint64 startTime_,
         uint64 endTime_,
         uint256 maxSharesPerBuyer_
-    ) AccessControlDefaultAdminRules(INITIAL_ADMIN_DELAY, admin) {
+    ) AccessControlDefaultAdminRules(AdminRules.INITIAL_ADMIN_DELAY, admin) {
         if (address(pool_) == address(0) || address(paymentToken_) == address(0) || treasury_ == address(0))
             revert ZeroAddress();
         if (pricePerShare_ == 0) revert InvalidPrice();

@@ -14,7 +14,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {IHashrateOracle} from "../interfaces/IHashrateOracle.sol";
 import {IMiningPoolShare} from "../interfaces/IMiningPoolShare.sol";
-import {INITIAL_ADMIN_DELAY} from "../libraries/AdminRules.sol";
+import {AdminRules} from "../libraries/AdminRules.sol";
 
 /// @title MiningPoolShareLean
 /// @notice BENCHMARK ONLY — not deployed. `MiningPoolShare` with the storage layout proposed in `docs/GAS.md`, kept
@@ -112,7 +112,7 @@ contract MiningPoolShareLean is
         uint256 sharesPerTHs_,
         uint64 maxReportAge_,
         IERC20[] memory payoutTokens_
-    ) ERC20(name_, symbol_) ERC20Permit(name_) AccessControlDefaultAdminRules(INITIAL_ADMIN_DELAY, admin) {
+    ) ERC20(name_, symbol_) ERC20Permit(name_) AccessControlDefaultAdminRules(AdminRules.INITIAL_ADMIN_DELAY, admin) {
         if (address(oracle_) == address(0)) revert ZeroAddress();
         if (sharesPerTHs_ == 0) revert InvalidSharesPerTHs();
         uint256 count = payoutTokens_.length;
