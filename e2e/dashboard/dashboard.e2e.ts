@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -84,10 +84,9 @@ describe("Dashboard end to end (hardhat node, simulation, headless Chromium)", f
     await mkdir(SHOTS, { recursive: true });
     work = await mkdtemp(path.join(tmpdir(), "hashshare-dash-e2e-"));
     node = await startNode(await freePort());
-    deploymentId = `e2e-dash-${node.port}-${process.pid}`;
-    env = { HASHSHARE_E2E_RPC_URL: node.url, HASHSHARE_DEPLOYMENT_ID: deploymentId };
-    await removeDeployment(deploymentId);
-    // The simulator deploys the contracts itself (Ignition, deployment HASHSHARE_DEPLOYMENT_ID) on a fresh chain.
+    env = { HASHSHARE_E2E_RPC_URL: node.url };
+    // The simulator deploys the contracts itself, under a fresh Ignition deployment ID of its own that its journal
+    // records; the dashboard is then pointed at that deployment with HASHSHARE_DEPLOYMENT_ID, as docs/DASHBOARD.md says.
     const out = path.join(work, "sim");
     const simulated = await task([
       "simulate",
@@ -102,6 +101,12 @@ describe("Dashboard end to end (hardhat node, simulation, headless Chromium)", f
       "--quiet",
     ]);
     expect(simulated.code, simulated.stderr).to.equal(0);
+    const journal = JSON.parse(await readFile(path.join(out, "journal.json"), "utf8")) as {
+      chain: { deploymentId?: string };
+    };
+    expect(journal.chain.deploymentId, "the simulator's journal names its deployment").to.be.a("string");
+    deploymentId = journal.chain.deploymentId as string;
+    env = { ...env, HASHSHARE_DEPLOYMENT_ID: deploymentId };
 
     const addresses = resolveHashShareAddresses(
       await readDeployedAddresses(path.join(ROOT, "ignition", "deployments", deploymentId)),
