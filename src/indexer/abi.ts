@@ -67,28 +67,67 @@ function combinedInterface(): Interface {
 
 export const EVENTS_INTERFACE = combinedInterface();
 
-/** How to decode one event: its fragment, and its non-indexed parameters (decoded from the data in one call). */
+/**
+ * How to decode one event: its fragment, and for each parameter either the topic it comes from or the 32-byte word
+ * of the data it sits in. Events whose data holds a dynamic type (`CallScheduled`'s `bytes data`) are decoded with
+ * the ABI coder instead.
+ */
 interface Decoder {
   readonly fragment: EventFragment;
   readonly data: readonly ParamType[];
+  /** Every non-indexed parameter is a static one-word type: decode the words directly. */
+  readonly static: boolean;
 }
+
+const isStaticWord = (type: string): boolean =>
+  type === "address" || type === "bool" || /^u?int\d*$/.test(type) || /^bytes([1-9]|[12]\d|3[0-2])$/.test(type);
 
 /** topic0 → event, for the indexed events the ABIs define (v2 events appear once the contracts emit them). */
 const BY_TOPIC = new Map<string, Decoder>();
 EVENTS_INTERFACE.forEachEvent((event) => {
   if ((INDEXED_EVENTS as readonly string[]).includes(event.name)) {
-    BY_TOPIC.set(event.topicHash, { fragment: event, data: event.inputs.filter((input) => !input.indexed) });
+    const data = event.inputs.filter((input) => !input.indexed);
+    BY_TOPIC.set(event.topicHash, { fragment: event, data, static: data.every((input) => isStaticWord(input.type)) });
   }
 });
 const CODER = AbiCoder.defaultAbiCoder();
 
-/** An indexed parameter's value from its topic (value types only: the indexed events have no indexed string). */
-function fromTopic(type: string, topic: string): unknown {
-  if (type === "address") return getAddress(`0x${topic.slice(26)}`);
-  if (type === "bool") return BigInt(topic) !== 0n;
-  if (type.startsWith("uint")) return BigInt(topic);
-  if (type.startsWith("int")) return BigInt.asIntN(Number(type.slice(3) || 256), BigInt(topic));
-  return topic;
+/**
+ * Checksummed addresses, remembered: a pool's events name the same few thousand holders over and over, and the
+ * checksum (a keccak256 per call) was most of the indexer's time. Bounded so that a chain of one-off addresses cannot
+ * grow it without end.
+ */
+const CHECKSUMS = new Map<string, string>();
+function checksum(hex40: string): string {
+  const key = hex40.toLowerCase();
+  let address = CHECKSUMS.get(key);
+  if (address === undefined) {
+    address = getAddress(`0x${key}`);
+    if (CHECKSUMS.size >= 100_000) CHECKSUMS.clear();
+    CHECKSUMS.set(key, address);
+  }
+  return address;
+}
+
+/** A one-word value (a topic, or a word of the data, 64 hex digits without 0x) of a static type. */
+function fromWord(type: string, word: string): string | boolean {
+  if (word.length !== 64 || !/^[0-9a-fA-F]*$/.test(word)) throw new Error(`malformed word for ${type}`);
+  if (type === "address") {
+    if (!/^0{24}/.test(word)) throw new Error("address word with high bits set");
+    return checksum(word.slice(24));
+  }
+  const value = BigInt(`0x${word}`);
+  if (type === "bool") {
+    if (value > 1n) throw new Error("bool word out of range");
+    return value === 1n;
+  }
+  if (type.startsWith("uint")) {
+    const bits = Number(type.slice(4) || 256);
+    if (value >> BigInt(bits) !== 0n) throw new Error(`${type} word out of range`);
+    return value.toString();
+  }
+  if (type.startsWith("int")) return BigInt.asIntN(Number(type.slice(3) || 256), value).toString();
+  return `0x${word.toLowerCase()}`;
 }
 
 /** topic0 of each indexed event. */
@@ -106,8 +145,10 @@ function plain(value: unknown): string | boolean {
 }
 
 /**
- * Decodes one raw log, or returns undefined for a log no indexed event matches. The event is looked up by topic0 in
- * a map built once and decoded with the ABI coder directly (ethers' `parseLog` recomputes topic hashes on every call: far slower).
+ * Decodes one raw log, or returns undefined for a log no indexed event matches (or a malformed one). The event is
+ * looked up by topic0 in a map built once; indexed parameters come from the topics and static data words are read
+ * directly, with the ABI coder's range checks (ethers' `parseLog` recomputes topic hashes and checksums on every
+ * call: far slower); data with a dynamic type goes through the ABI coder.
  */
 export function decodeLog(topics: readonly string[], data: string): { name: string; args: EventArgs } | undefined {
   const decoder = topics[0] === undefined ? undefined : BY_TOPIC.get(topics[0]);
@@ -115,16 +156,22 @@ export function decodeLog(topics: readonly string[], data: string): { name: stri
   const { fragment } = decoder;
   const args: EventArgs = {};
   try {
-    const values = CODER.decode(decoder.data, data);
+    const words = data.startsWith("0x") ? data.slice(2) : data;
+    if (decoder.static && words.length < decoder.data.length * 64) return undefined;
+    const values = decoder.static ? undefined : CODER.decode(decoder.data, data);
     let topic = 1;
     let value = 0;
     for (const input of fragment.inputs) {
       if (input.indexed) {
         const raw = topics[topic++];
         if (raw === undefined) return undefined;
-        args[input.name] = plain(fromTopic(input.type, raw));
+        args[input.name] = fromWord(input.type, raw.slice(2));
+      } else if (values === undefined) {
+        args[input.name] = fromWord(input.type, words.slice(value * 64, ++value * 64));
       } else {
-        args[input.name] = plain(values[value++]);
+        const decoded = values[value++] as unknown;
+        args[input.name] =
+          typeof decoded === "string" && input.type === "address" ? checksum(decoded.slice(2)) : plain(decoded);
       }
     }
   } catch {

@@ -109,6 +109,17 @@ export class Indexer extends EventEmitter<{ progress: [IndexerStatus]; reorg: [n
     return this.#followed;
   }
 
+  readonly #addresses = new Map<string, string>();
+  /** A log's emitter, checksummed (the few followed contracts, remembered). */
+  #checksummed(address: string): string {
+    let result = this.#addresses.get(address);
+    if (result === undefined) {
+      result = getAddress(address);
+      this.#addresses.set(address, result);
+    }
+    return result;
+  }
+
   /** One pass: undo a reorg if there was one, then index every confirmed block. Returns the blocks indexed. */
   async syncOnce(): Promise<number> {
     const { db, rpc } = this.#o;
@@ -167,16 +178,12 @@ export class Indexer extends EventEmitter<{ progress: [IndexerStatus]; reorg: [n
       const number = Number(BigInt(log.blockNumber));
       blocks.set(number, log.blockHash);
       const { args } = decoded;
-      const values = Object.values(args).map((v) => String(v).toLowerCase());
       rows.push([
         number,
         Number(BigInt(log.logIndex)),
         log.transactionHash,
-        getAddress(log.address),
+        this.#checksummed(log.address),
         decoded.name,
-        values[0] ?? null,
-        values[1] ?? null,
-        values[2] ?? null,
         JSON.stringify(args),
         timestamps.get(number) ?? range.tip.timestamp,
       ]);
@@ -187,13 +194,16 @@ export class Indexer extends EventEmitter<{ progress: [IndexerStatus]; reorg: [n
       if (!this.#followed.includes(candidate) && (await isContract(rpc, candidate))) added.push(candidate);
     }
     await db.transaction(async (tx) => {
-      await insertEvents(tx, rows);
-      for (const [number, hash] of blocks) {
-        await tx.query(
-          "INSERT INTO blocks (number, hash, timestamp) VALUES ($1, $2, $3) ON CONFLICT (number) DO UPDATE SET hash = excluded.hash, timestamp = excluded.timestamp",
-          [number, hash, timestamps.get(number) ?? (number === range.tip.number ? range.tip.timestamp : 0)],
-        );
-      }
+      await insertRows(tx, EVENTS_INSERT, rows);
+      await insertRows(
+        tx,
+        BLOCKS_UPSERT,
+        [...blocks].map(([number, hash]) => [
+          number,
+          hash,
+          timestamps.get(number) ?? (number === range.tip.number ? range.tip.timestamp : 0),
+        ]),
+      );
       // A range that reveals a timelock is committed only after the timelock's backfill (see syncOnce).
       if (moveCursor && added.length === 0) {
         await writeMeta(tx, FOLLOWED, JSON.stringify(this.#followed));
@@ -291,18 +301,40 @@ export class Indexer extends EventEmitter<{ progress: [IndexerStatus]; reorg: [n
   }
 }
 
-/** Inserts decoded event rows, 100 to a statement; a row already stored is skipped. */
-async function insertEvents(tx: Queryable, rows: unknown[][]): Promise<void> {
-  const COLUMNS = 10;
-  for (let i = 0; i < rows.length; i += 100) {
-    const chunk = rows.slice(i, i + 100);
-    const placeholders = chunk
-      .map((_, r) => `(${Array.from({ length: COLUMNS }, (_, c) => `$${r * COLUMNS + c + 1}`).join(", ")})`)
-      .join(", ");
-    await tx.query(
-      `INSERT INTO events (block_number, log_index, tx_hash, address, name, k1, k2, k3, args, timestamp) VALUES ${placeholders} ON CONFLICT (block_number, log_index) DO NOTHING`,
-      chunk.flat(),
+const EVENTS_INSERT = {
+  head: "INSERT INTO events (block_number, log_index, tx_hash, address, name, args, timestamp) VALUES",
+  tail: "ON CONFLICT (block_number, log_index) DO NOTHING",
+  columns: 7,
+};
+const BLOCKS_UPSERT = {
+  head: "INSERT INTO blocks (number, hash, timestamp) VALUES",
+  tail: "ON CONFLICT (number) DO UPDATE SET hash = excluded.hash, timestamp = excluded.timestamp",
+  columns: 3,
+};
+/** Rows per statement: a few statement texts (prepared once each) carry a whole range. */
+const BATCH = 20;
+const statements = new Map<string, string>();
+
+/** The parameterized INSERT for `count` rows of `shape`, built once per count. */
+function insertSql(shape: typeof EVENTS_INSERT, count: number): string {
+  const key = `${shape.head}:${count}`;
+  let sql = statements.get(key);
+  if (sql === undefined) {
+    const placeholders = Array.from(
+      { length: count },
+      (_, r) => `(${Array.from({ length: shape.columns }, (_, c) => `$${r * shape.columns + c + 1}`).join(", ")})`,
     );
+    sql = `${shape.head} ${placeholders.join(", ")} ${shape.tail}`;
+    statements.set(key, sql);
+  }
+  return sql;
+}
+
+/** Inserts `rows`, {@link BATCH} to a statement; on events a row already stored is skipped. */
+async function insertRows(tx: Queryable, shape: typeof EVENTS_INSERT, rows: unknown[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const chunk = rows.slice(i, i + BATCH);
+    await tx.query(insertSql(shape, chunk.length), chunk.flat());
   }
 }
 

@@ -82,7 +82,7 @@ export function indexerOf(pool: SimulatedPool, db: Database, overrides: Partial<
 /** Everything the index holds, as comparable text. */
 export async function dump(db: Database): Promise<{ events: string[]; next: string | undefined }> {
   const rows = await db.query<Record<string, unknown>>(
-    "SELECT block_number, log_index, tx_hash, address, name, k1, k2, k3, args, timestamp FROM events ORDER BY block_number, log_index",
+    "SELECT block_number, log_index, tx_hash, address, name, args, timestamp FROM events ORDER BY block_number, log_index",
   );
   const next = await db.query<{ value: string }>("SELECT value FROM meta WHERE key = $1", ["next_block"]);
   return {
