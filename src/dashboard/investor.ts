@@ -13,7 +13,12 @@ import type { TokenFacts } from "./facts.js";
 
 const YEAR = 365 * 86_400;
 
-const units = (value: bigint, decimals: number): number => Number(formatAmount(value, decimals));
+/** Whole units as a number: exact division when the amount fits a double exactly, else through the decimal text. */
+const units = (value: bigint, decimals: number): number =>
+  value <= MAX_EXACT && value >= -MAX_EXACT && decimals <= 22
+    ? Number(value) / 10 ** decimals
+    : Number(formatAmount(value, decimals));
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 const usdOf = (prices: PriceBook, token: TokenFacts, amount: bigint, timestamp: number): number | null => {
   const price = usdPerUnit(prices, token.symbol, timestamp);
   return price === undefined ? null : units(amount, token.decimals) * price;
@@ -32,6 +37,57 @@ export interface ViewContext {
 export function tokenOf(state: PoolState, address: string): TokenFacts {
   const key = address.toLowerCase();
   return state.facts.tokens.find((t) => t.address.toLowerCase() === key) ?? { address, symbol: address, decimals: 0 };
+}
+
+const isBtc = (token: TokenFacts): boolean => token.symbol.toUpperCase().includes("BTC");
+
+/** What every holder's accrual from one deposit shares: its token, time, price, epoch and source, as shown. */
+interface DepositFacts {
+  readonly token: TokenFacts;
+  readonly btc: boolean;
+  readonly timestamp: number;
+  readonly usdPerUnit: number | undefined;
+  readonly epoch: string;
+  readonly source: string;
+}
+
+const depositMemo = new WeakMap<
+  PoolState,
+  { version: number; prices: PriceBook; byPosition: Map<number, DepositFacts> }
+>();
+
+/**
+ * The facts of each deposit, computed once per version of the projection (not once per holder and deposit): the
+ * per-request work of the investor view is then one lookup per accrual.
+ */
+function depositFacts(ctx: ViewContext) {
+  const { state, prices, now } = ctx;
+  let memo = depositMemo.get(state);
+  if (memo === undefined || memo.version !== state.version || memo.prices !== prices) {
+    memo = { version: state.version, prices, byPosition: new Map() };
+    depositMemo.set(state, memo);
+  }
+  const { byPosition } = memo;
+  return {
+    of(block: number, logIndex: number, tokenAddress: string, source: number, epoch: bigint): DepositFacts {
+      const position = block * 1_000_000 + logIndex;
+      let facts = byPosition.get(position);
+      if (facts === undefined) {
+        const token = tokenOf(state, tokenAddress);
+        const timestamp = state.blockTimes.get(block) ?? now;
+        facts = {
+          token,
+          btc: isBtc(token),
+          timestamp,
+          usdPerUnit: usdPerUnit(prices, token.symbol, timestamp),
+          epoch: epoch.toString(),
+          source: sourceName(source),
+        };
+        byPosition.set(position, facts);
+      }
+      return facts;
+    },
+  };
 }
 
 export function investorView(ctx: ViewContext, holder: string) {
@@ -63,21 +119,21 @@ export function investorView(ctx: ViewContext, holder: string) {
   });
 
   // Revenue received (credited by each deposit), cumulative, in BTC and in USD at the time of each deposit.
+  const deposits = depositFacts(ctx);
   let btc = 0;
   let usd = 0;
   let usdKnown = true;
   const received = ledger.accruals.map((accrual) => {
-    const token = tokenOf(state, accrual.token);
-    const timestamp = state.blockTimes.get(accrual.block) ?? now;
-    if (token.symbol.toUpperCase().includes("BTC")) btc += units(accrual.amount, token.decimals);
-    const value = usdOf(prices, token, accrual.amount, timestamp);
-    if (value === null) usdKnown = false;
-    else usd += value;
+    const deposit = deposits.of(accrual.block, accrual.logIndex, accrual.token, accrual.source, accrual.epoch);
+    const { token } = deposit;
+    const amount = units(accrual.amount, token.decimals);
+    if (deposit.btc) btc += amount;
+    if (deposit.usdPerUnit === undefined) usdKnown = false;
+    else usd += amount * deposit.usdPerUnit;
     return {
-      timestamp,
-      date: new Date(timestamp * 1000).toISOString().slice(0, 10),
-      epoch: accrual.epoch.toString(),
-      source: sourceName(accrual.source),
+      timestamp: deposit.timestamp,
+      epoch: deposit.epoch,
+      source: deposit.source,
       symbol: token.symbol,
       amount: formatAmount(accrual.amount, token.decimals),
       cumulativeBtc: Math.round(btc * 1e8) / 1e8,
@@ -85,7 +141,7 @@ export function investorView(ctx: ViewContext, holder: string) {
     };
   });
 
-  const bought = state.purchases.filter((p) => String(p.args.buyer).toLowerCase() === key);
+  const bought = state.purchasesBy.get(key) ?? [];
   const pay = facts.sale.paymentToken;
   const shares = bought.reduce((sum, p) => sum + BigInt(String(p.args.shares)), 0n);
   const cost = bought.reduce((sum, p) => sum + BigInt(String(p.args.cost)), 0n);

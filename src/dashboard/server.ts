@@ -14,6 +14,7 @@ import { streamSSE } from "hono/streaming";
 
 import { parseAddress } from "../cli/address.js";
 import { isUserError } from "../cli/errors.js";
+import { BodyCache } from "./cache.js";
 import { investorView } from "./investor.js";
 import { operatorView } from "./operator.js";
 import { page } from "./page.js";
@@ -23,6 +24,9 @@ import { statementCsv } from "./statement.js";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PUBLIC = path.join(HERE, "public");
 const MODULES = path.resolve(HERE, "..", "..", "node_modules");
+
+/** Memory the cached JSON bodies may take: the investor views of a few thousand holders. */
+const CACHE_BYTES = 96 * 1024 * 1024;
 
 /** Files served under /static/: the page's script and style, and the chart libraries. */
 function staticFiles(): Map<string, { body: Buffer; type: string }> {
@@ -52,15 +56,10 @@ export function createApp(service: DashboardService): Hono {
   const app = new Hono();
   const files = staticFiles();
   const pauseBound = service.options.maxPauseDuration;
-  const cache = new Map<string, { version: number; body: string }>();
-  const cached = (key: string, build: () => unknown): string => {
-    const version = service.state.version;
-    const hit = cache.get(key);
-    if (hit !== undefined && hit.version === version && key.startsWith("operator")) return hit.body;
-    const body = JSON.stringify(build());
-    if (key.startsWith("operator")) cache.set(key, { version, body });
-    return body;
-  };
+  // The views of the current projection, per page (a holder's view is asked for again on every live update).
+  const cache = new BodyCache(CACHE_BYTES);
+  const cached = (key: string, build: () => unknown): string =>
+    cache.get(key, `${service.state.version}:${service.indexer.status.indexed}`, () => JSON.stringify(build()));
   const json = (c: Context, body: string, status: 200 | 400 = 200) =>
     c.body(body, status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
 
@@ -99,7 +98,10 @@ export function createApp(service: DashboardService): Hono {
   app.get("/api/investor/:address", (c) => {
     const holder = holderOf(c);
     if ("error" in holder) return json(c, JSON.stringify({ error: holder.error }), 400);
-    return json(c, JSON.stringify(investorView(service.viewContext(), holder.address)));
+    return json(
+      c,
+      cached(`investor:${holder.address}`, () => investorView(service.viewContext(), holder.address)),
+    );
   });
   app.get("/api/investor/:address/statement.csv", (c) => {
     const holder = holderOf(c);

@@ -42,6 +42,8 @@ export class PoolState {
   submissions = new Map<string, Array<Point & { reporter: string; hashrate: bigint }>>();
   deposits: Array<Point & { token: string; source: number; epoch: string; amount: bigint; txHash: string }> = [];
   purchases: StoredEvent[] = [];
+  /** Purchases per lowercase buyer. */
+  purchasesBy = new Map<string, StoredEvent[]>();
   claimers = new Map<string, string>();
   pauses: StoredEvent[] = [];
   skims: StoredEvent[] = [];
@@ -74,6 +76,7 @@ export class PoolState {
     this.submissions = new Map();
     this.deposits = [];
     this.purchases = [];
+    this.purchasesBy = new Map();
     this.claimers = new Map();
     this.pauses = [];
     this.skims = [];
@@ -142,9 +145,14 @@ export class PoolState {
       case "HashrateFinalized":
         this.finalized.set(String(a.epoch), { ...point, hashrate: BigInt(String(a.hashrateTHs)) });
         break;
-      case "SharesPurchased":
+      case "SharesPurchased": {
         this.purchases.push(e);
+        const buyer = String(a.buyer).toLowerCase();
+        const list = this.purchasesBy.get(buyer) ?? [];
+        list.push(e);
+        this.purchasesBy.set(buyer, list);
         break;
+      }
       case "ClaimerSet":
         this.claimers.set(String(a.holder).toLowerCase(), String(a.claimer));
         break;

@@ -141,13 +141,12 @@ export class Indexer extends EventEmitter<{ progress: [IndexerStatus]; reorg: [n
       if (added.length > 0) {
         // A new timelock: read its events from the start, then store this range again — which records the timelock
         // as followed and moves the cursor in one transaction, so that a kill during the backfill redoes it.
-        await pending?.catch(() => undefined);
-        pending = undefined;
         this.#followed = [...this.#followed, ...added].sort();
         await this.#backfill(added, range.to);
         await this.#store(range);
-        pending =
-          following <= safe ? this.#fetch(following, Math.min(safe, following + this.#o.blockRange - 1)) : undefined;
+        // The next range was requested before the timelock was known: add the timelock's logs of that range.
+        pending = pending?.then(async (next) => withLogsOf(next, await this.#fetch(next.from, next.to, added)));
+        pending?.catch(() => undefined);
       }
       next = range.to + 1;
       this.status.indexed = range.to;
@@ -336,6 +335,17 @@ async function insertRows(tx: Queryable, shape: typeof EVENTS_INSERT, rows: unkn
     const chunk = rows.slice(i, i + BATCH);
     await tx.query(insertSql(shape, chunk.length), chunk.flat());
   }
+}
+
+/** `range` with the logs of `extra` (the same blocks, read for other addresses) merged in, in chain order. */
+function withLogsOf<R extends { logs: RawLog[] }>(range: R, extra: { logs: RawLog[] }): R {
+  const position = (log: RawLog) => [Number(BigInt(log.blockNumber)), Number(BigInt(log.logIndex))] as const;
+  const logs = [...range.logs, ...extra.logs].sort((a, b) => {
+    const [ab, al] = position(a);
+    const [bb, bl] = position(b);
+    return ab - bb || al - bl;
+  });
+  return { ...range, logs };
 }
 
 /** Deletes everything after block `ancestor` and points the cursor just past it. */
