@@ -82,6 +82,19 @@ async function prepare(
   return address;
 }
 
+/** The bench's view of a design that speaks the SPEC's revenue API (`depositRevenue`, `claim`, `claimAll`). */
+function specPool(address: string, pool: MiningPoolShare | PackedRevenueShare): BenchPool {
+  return {
+    address,
+    transfer: (from, to, shares) => pool.connect(from).transfer(to, shares),
+    mint: (to, shares) => pool.mint(to, shares),
+    deposit: (token, amount, source, epoch) => pool.depositRevenue(token, amount, source, epoch),
+    claim: (holder, token) => pool.connect(holder).claim(token),
+    claimAll: (holder) => pool.connect(holder).claimAll(),
+    totalSupply: () => pool.totalSupply(),
+  };
+}
+
 /**
  * A design deployed with MiningPoolShare's constructor and API: MiningPoolShare itself, or a bench copy of it with
  * another storage layout (same ABI, so both are driven through MiningPoolShare's typed binding).
@@ -107,15 +120,7 @@ function miningPoolShareDesign(
       ])) as unknown as MiningPoolShare;
       const address = await prepare(ctx, pool);
       await ctx.oracle.reportHashrate(address, await currentEpoch(ctx), 10n ** 12n);
-      return {
-        address,
-        transfer: (from, to, shares) => pool.connect(from).transfer(to, shares),
-        mint: (to, shares) => pool.mint(to, shares),
-        deposit: (token, amount, source, epoch) => pool.depositRevenue(token, amount, source, epoch),
-        claim: (holder, token) => pool.connect(holder).claim(token),
-        claimAll: (holder) => pool.connect(holder).claimAll(),
-        totalSupply: () => pool.totalSupply(),
-      };
+      return specPool(address, pool);
     },
     precision,
   };
@@ -176,16 +181,7 @@ export function designs(ctx: BenchContext): Design[] {
           await tokens(),
           [PACKED_BITS, PACKED_BITS],
         ])) as unknown as PackedRevenueShare;
-        const address = await prepare(ctx, pool);
-        return {
-          address,
-          transfer: (from, to, shares) => pool.connect(from).transfer(to, shares),
-          mint: (to, shares) => pool.mint(to, shares),
-          deposit: (token, amount, source, epoch) => pool.depositRevenue(token, amount, source, epoch),
-          claim: (holder, token) => pool.connect(holder).claim(token),
-          claimAll: (holder) => pool.connect(holder).claimAll(),
-          totalSupply: () => pool.totalSupply(),
-        };
+        return specPool(await prepare(ctx, pool), pool);
       },
       precision(supply) {
         const cap = 2n ** (128n - PACKED_BITS) - 1n;
