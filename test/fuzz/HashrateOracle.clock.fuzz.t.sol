@@ -3,38 +3,21 @@
 /* solhint-disable func-name-mixedcase */
 pragma solidity 0.8.37;
 
-import {HashrateOracle} from "../../contracts/HashrateOracle.sol";
 import {IHashrateOracle} from "../../contracts/interfaces/IHashrateOracle.sol";
 
-import {TestBase} from "../utils/TestBase.sol";
+import {OracleFixture} from "../utils/OracleFixture.sol";
 
 /// @title HashrateOracleClockFuzzTest
 /// @notice Fuzz tests of INV-8 (bounded growth) at the oracle: a report is accepted only for the current or the
 /// previous UTC day of the chain's clock (`EpochNotCurrent` otherwise, checked before anything else), only reporters
 /// that still hold `REPORTER_ROLE` count toward the quorum, and so `maxChangeBps` bounds growth per day: however a
 /// reporter key times its reports, n days after a finalization the value is at most (1 + bps/10 000)^(n + 1) times it.
-contract HashrateOracleClockFuzzTest is TestBase {
+contract HashrateOracleClockFuzzTest is OracleFixture {
     uint256 internal constant REPORTERS = 7;
-    uint256 internal constant BPS = 10_000;
     uint256 internal constant DAY = 86_400;
-    address internal constant ADMIN = address(0xAD);
-    address internal constant POOL = address(0x9001);
-    /// @dev A timestamp in 2023, epoch 19 675.
-    uint256 internal constant START = 1_700_000_000;
-
-    HashrateOracle internal oracle;
-    address[REPORTERS] internal reporters;
 
     function setUp() public {
-        vm.warp(START);
-        oracle = new HashrateOracle(ADMIN, 1);
-        bytes32 role = oracle.REPORTER_ROLE();
-        vm.startPrank(ADMIN);
-        for (uint256 i = 0; i < REPORTERS; ++i) {
-            reporters[i] = address(uint160(0x7E00 + i));
-            oracle.grantRole(role, reporters[i]);
-        }
-        vm.stopPrank();
+        deployOracle(REPORTERS);
     }
 
     /// @notice `currentEpoch()` is `block.timestamp / 86 400` at any time, and a report for any epoch other than the

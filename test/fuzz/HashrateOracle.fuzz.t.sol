@@ -5,36 +5,20 @@ pragma solidity 0.8.37;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
-import {HashrateOracle} from "../../contracts/HashrateOracle.sol";
 import {IHashrateOracle} from "../../contracts/interfaces/IHashrateOracle.sol";
 
-import {TestBase} from "../utils/TestBase.sol";
+import {OracleFixture} from "../utils/OracleFixture.sol";
 
 /// @title HashrateOracleFuzzTest
 /// @notice Fuzz tests of the oracle that backs INV-1: quorum finalization at the lower median of the submissions,
 /// epoch ordering, and the max-change bound (a move of exactly `bps` accepted, one unit or one bps more refused).
-contract HashrateOracleFuzzTest is TestBase {
+contract HashrateOracleFuzzTest is OracleFixture {
     uint256 internal constant MAX_REPORTERS = 9;
-    uint256 internal constant BPS = 10_000;
-    address internal constant ADMIN = address(0xAD);
-    address internal constant POOL = address(0x9001);
-    uint256 internal constant START = 1_700_000_000;
     /// @dev The clock epoch at `START`; reports are accepted only for the current or the previous epoch.
     uint64 internal constant E = uint64(START / 1 days);
 
-    HashrateOracle internal oracle;
-    address[MAX_REPORTERS] internal reporters;
-
     function setUp() public {
-        vm.warp(START);
-        oracle = new HashrateOracle(ADMIN, 1);
-        bytes32 role = oracle.REPORTER_ROLE();
-        vm.startPrank(ADMIN);
-        for (uint256 i = 0; i < MAX_REPORTERS; ++i) {
-            reporters[i] = address(uint160(0x7E00 + i));
-            oracle.grantRole(role, reporters[i]);
-        }
-        vm.stopPrank();
+        deployOracle(MAX_REPORTERS);
     }
 
     /// @notice With quorum q, nothing finalizes before the q-th distinct submission, and then the epoch finalizes at
