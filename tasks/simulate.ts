@@ -3,7 +3,7 @@ import { task } from "hardhat/config";
 import { flag, intOption, jsonFlag, stringOption } from "./options.js";
 
 /**
- * The simulator: N days of the economic model (ECONOMICS.md) carried out on chain — hashrate reports, mints within
+ * The simulator: N days of the v2 economic model (docs/ECONOMICS.md) carried out on chain — hashrate reports, mints within
  * the backing, daily WBTC (mining) and USDC (AI) deposits, and simulated investors who buy, trade and claim. The
  * action is loaded lazily; it builds the contracts first, so it works on a fresh clone.
  */
@@ -18,6 +18,9 @@ export const simulateTasks = [
     .addOption(stringOption("scenario", "Scenario file (JSON, see scenarios/)", "scenarios/default.json"))
     .addOption(stringOption("out", "Output directory (default: reports/<policy>-<seed>, or reports/compare-<seed>)"))
     .addOption(intOption("top", "Investors listed in the final table (the rest are summed)", 10))
+    .addOption(
+      intOption("bandPaths", "Model paths of the analyze bands drawn beside the on-chain path (0 = none)", 200),
+    )
     .addFlag(flag("compare", "Run all three policies on the same seed and rank them"))
     .addFlag(flag("fresh", "Forget the journal in --out and start a new run"))
     .addFlag(flag("quiet", "No progress bar"))

@@ -1,6 +1,6 @@
 /**
- * Physical and protocol constants of the economic model (ECONOMICS.md, "Formulas").
- * Every other file in src/model takes its fixed numbers from here.
+ * Physical and protocol constants of the economic model (docs/ECONOMICS.md). Every file of src/model takes its fixed
+ * numbers from here; token facts (decimals, satoshis per BTC) live in src/tokens.ts.
  */
 
 /** Seconds in a day: the `86400` of `H × 86400 × (subsidy + fees) / (D × 2^32)`. */
@@ -17,12 +17,6 @@ export const DIFFICULTY_EPOCH_BLOCKS = 2016;
 
 /** Blocks between halvings (`blockSubsidy`, S1 GetBlockSubsidy). */
 export const HALVING_INTERVAL = 210_000;
-
-/** Satoshis per bitcoin; WBTC has 8 decimals, so its base unit is one satoshi. */
-export const SATS_PER_BTC = 100_000_000;
-
-/** USDC has 6 decimals: base units per USD. */
-export const USDC_UNITS_PER_USD = 1_000_000;
 
 /** Days per year used everywhere (`dt = 1/365` in the GBM; `aiColoRevenue / 365`). */
 export const DAYS_PER_YEAR = 365;

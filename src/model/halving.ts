@@ -3,9 +3,11 @@
  * `floor(50e8 >> floor(h / 210000))` satoshi, 0 after 64 halvings. 3.125 BTC from height 840,000, next
  * halving at 1,050,000 (~2028).
  */
-import { HALVING_INTERVAL, SATS_PER_BTC } from "./constants.js";
+import { SATS_PER_BTC } from "../tokens.js";
+import { HALVING_INTERVAL } from "./constants.js";
 
 const INITIAL_SUBSIDY_SATS = 5_000_000_000n;
+const SATS_PER_BTC_NUMBER = Number(SATS_PER_BTC);
 
 function checkHeight(height: number): void {
   if (!Number.isSafeInteger(height) || height < 0) {
@@ -35,7 +37,7 @@ export function subsidySats(height: number): bigint {
  */
 export function subsidyBtc(height: number): number {
   const halvings = halvingsAt(height);
-  return halvings >= 64 ? 0 : Math.floor(Number(INITIAL_SUBSIDY_SATS) / 2 ** halvings) / SATS_PER_BTC;
+  return halvings >= 64 ? 0 : Math.floor(Number(INITIAL_SUBSIDY_SATS) / 2 ** halvings) / SATS_PER_BTC_NUMBER;
 }
 
 /** Height of the first block after `height` whose subsidy differs (the next halving). */

@@ -5,8 +5,9 @@
  */
 import type * as vl from "vega-lite";
 
-import { POLICY_NAMES, type PolicyName } from "../model/index.js";
+import { POLICY_NAMES, type PolicyName } from "../model/v2/index.js";
 import { formatNumber } from "../cli/amount.js";
+import type { RunBands } from "./bands.js";
 import { listLabels, POLICY_LABEL } from "./labels.js";
 import { horizonLabel, type DailyRow, type PolicyPoint } from "./report.js";
 
@@ -55,6 +56,8 @@ export interface ChartInput {
   paths: Readonly<Record<PolicyName, ReadonlyArray<Pick<PolicyPoint, "date" | "cumulativeUsdPerShare">>>>;
   /** The run's policy, highlighted; undefined in a comparison, or when no policy is to stand out. */
   policy?: PolicyName;
+  /** The model's bands beside the on-chain path (bands.ts); none in a comparison. */
+  bands?: RunBands | null;
 }
 
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
@@ -132,7 +135,7 @@ export function revenuePanel(rows: readonly DailyRow[]): Panel {
   };
 }
 
-/** The pool's capacity by use. With mineWhileConverting the converting MW are inside miningMw: mining is the rest. */
+/** The pool's capacity by use: mining is what is neither converting nor earning AI (converting capacity does not mine). */
 export function capacityPanel(rows: readonly DailyRow[]): Panel {
   const uses = ["Mining", "Converting to AI", "AI, earning"];
   const capacity = rows.flatMap((row) => {
@@ -146,7 +149,10 @@ export function capacityPanel(rows: readonly DailyRow[]): Panel {
     ];
   });
   return {
-    title: panelTitle("The pool's capacity by use", "MW; capacity being converted to AI mines until it earns"),
+    title: panelTitle(
+      "The pool's capacity by use",
+      "gross MW; capacity being converted to AI stops mining when the deal is signed",
+    ),
     width: WIDTH,
     height: 90,
     data: { values: capacity },

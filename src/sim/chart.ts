@@ -5,6 +5,7 @@
 import * as vega from "vega";
 import * as vl from "vega-lite";
 
+import { bandPanels } from "./chart-bands.js";
 import { capacityPanel, marketPanel, policyPanel, revenuePanel, type ChartInput } from "./chart-panels.js";
 
 export { coincidingPolicies, policyPanelSubtitle, type ChartInput } from "./chart-panels.js";
@@ -35,7 +36,13 @@ export function chartSpec(input: ChartInput): vl.TopLevelSpec {
       legend: { labelFontSize: 11, symbolSize: 90 },
     },
     resolve: { scale: { color: "independent" } },
-    vconcat: [revenuePanel(input.rows), capacityPanel(input.rows), policyPanel(input), marketPanel(input.rows)],
+    vconcat: [
+      revenuePanel(input.rows),
+      ...bandPanels(input.bands, input.rows.length),
+      capacityPanel(input.rows),
+      policyPanel(input),
+      marketPanel(input.rows),
+    ],
   };
 }
 

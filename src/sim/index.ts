@@ -1,18 +1,22 @@
 /**
- * The simulator: the economic model (src/model) carried out on chain, day by day, with simulated investors —
+ * The simulator: the v2 economic model (src/model/v2) carried out on chain, day by day, with simulated investors —
  * planning (pure), the chain driver, setup and resume, the read-back, the summary and the outputs (daily.csv,
  * summary.json, chart, report page).
  */
+export * from "./bands.js";
 export * from "./chain.js";
 export * from "./chart.js";
+export * from "./chart-bands.js";
 export * from "./chart-panels.js";
 export * from "./compare.js";
+export * from "./decisions.js";
 export * from "./interrupt.js";
 export * from "./investor-report.js";
 export * from "./investor-view.js";
 export * from "./investors.js";
 export * from "./journal.js";
 export * from "./labels.js";
+export * from "./model-day.js";
 export * from "./options.js";
 export * from "./outputs.js";
 export * from "./page.js";

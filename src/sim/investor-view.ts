@@ -70,7 +70,7 @@ export function investorView(input: {
   const { plans, terms } = input;
   const salePriceUsd = toWhole(terms.pricePerShare, "usdc");
   const daily = plans.map((plan) =>
-    usdPerShare(plan.depositedWbtc, plan.depositedUsdc, plan.supply, plan.result.btcPriceUsd),
+    usdPerShare(plan.depositedWbtc, plan.depositedUsdc, plan.supply, plan.result.priceUsd),
   );
   let usd = 0;
   let wbtcSats = 0;
@@ -82,11 +82,11 @@ export function investorView(input: {
     const shares = toWholeShares(plan.supply);
     wbtcSats += Number(plan.depositedWbtc) / shares;
     usdc += toWhole(plan.depositedUsdc, "usdc") / shares;
-    btcEquivalent += daily[d]! / plan.result.btcPriceUsd;
+    btcEquivalent += daily[d]! / plan.result.priceUsd;
   });
   const days = plans.length;
-  const first = plans[0]?.result.btcPriceUsd ?? 0;
-  const last = plans.at(-1)?.result.btcPriceUsd ?? 0;
+  const first = plans[0]?.result.priceUsd ?? 0;
+  const last = plans.at(-1)?.result.priceUsd ?? 0;
   const flows = investorCashFlows(salePriceUsd, daily);
   const resold = Float64Array.from(flows);
   if (resold.length > 1) resold[resold.length - 1]! += salePriceUsd;

@@ -6,7 +6,7 @@
  */
 import { dataSlice, getAddress, keccak256, toUtf8Bytes } from "ethers";
 
-import { createRng, type Rng, type Seed } from "../model/index.js";
+import { createRng, type Rng, type Seed } from "../model/rng.js";
 import { TOKEN_FACTS } from "../tokens.js";
 
 /** Tuning of the investors' behaviour (our estimates; documented in the simulator's README section). */

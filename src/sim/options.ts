@@ -7,8 +7,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { UserError } from "../cli/errors.js";
+import { DEFAULT_BAND_PATHS } from "./bands.js";
 import type { SimulationInterrupted } from "./interrupt.js";
-import { isPolicyName, parseScenario, POLICY_NAMES, type PolicyName, type Scenario } from "../model/index.js";
+import { isPolicyName } from "../analyze/model.js";
+import { parseScenario, POLICY_NAMES, type PolicyName, type Scenario } from "../model/v2/index.js";
 
 export const DEFAULTS = {
   days: 365,
@@ -21,6 +23,7 @@ export const DEFAULTS = {
 
 export const MAX_DAYS = 36_500;
 export const MAX_HOLDERS = 100_000;
+export const MAX_BAND_PATHS = 100_000;
 
 /** The raw task arguments (as Hardhat parses them). */
 export interface RawSimulateArguments {
@@ -32,6 +35,8 @@ export interface RawSimulateArguments {
   out: string;
   compare: boolean;
   fresh: boolean;
+  /** Model paths of the bands beside the on-chain path (0 = none); absent = the default. */
+  bandPaths?: number;
 }
 
 export interface SimulateArguments {
@@ -47,6 +52,7 @@ export interface SimulateArguments {
   out: string;
   compare: boolean;
   fresh: boolean;
+  bandPaths: number;
 }
 
 /** A seed made safe for a directory name. */
@@ -99,6 +105,10 @@ export function parseSimulateArguments(raw: RawSimulateArguments, root: string):
     throw new UserError(`--policy must be one of ${POLICY_NAMES.join(", ")}, got "${raw.policy}"`);
   }
   const policy = raw.policy;
+  const bandPaths = raw.bandPaths ?? DEFAULT_BAND_PATHS;
+  if (!Number.isSafeInteger(bandPaths) || bandPaths < 0 || bandPaths > MAX_BAND_PATHS) {
+    throw new UserError(`--band-paths must be a whole number from 0 to ${MAX_BAND_PATHS}, got ${bandPaths}`);
+  }
   const scenarioPath = raw.scenario.trim() === "" ? DEFAULTS.scenario : raw.scenario.trim();
   const { scenario, sha256 } = readScenarioFile(path.resolve(scenarioPath));
   const out = raw.out.trim() === "" ? defaultOutDir(root, policy, seed, raw.compare) : path.resolve(raw.out.trim());
@@ -113,6 +123,7 @@ export function parseSimulateArguments(raw: RawSimulateArguments, root: string):
     out,
     compare: raw.compare,
     fresh: raw.fresh,
+    bandPaths,
   };
 }
 

@@ -3,7 +3,7 @@
  * policies side by side and the chart.
  */
 import { formatNumber, formatPayout, formatUsd } from "../cli/amount.js";
-import { POLICY_NAMES, type PolicyName } from "../model/index.js";
+import { POLICY_NAMES, type PolicyName } from "../model/v2/index.js";
 import { listLabels, POLICY_LABEL } from "./labels.js";
 import { horizonLabel, type PolicyLeader, type PolicyTotals } from "./report.js";
 

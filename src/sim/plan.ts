@@ -6,7 +6,7 @@
  * is what lets a crashed run resume (the driver replays the plan and skips what the chain already holds).
  *
  * A day, in order:
- * 1. the reporters post the pool's hashrate for the day's clock epoch (`firstEpoch + day`; the first `quorum`
+ * 1. the reporters post the pool's installed mining hashrate from the v2 model's path (model-day.ts) for the day's clock epoch (`firstEpoch + day`; the first `quorum`
  *    reporters, one submission each);
  * 2. investors buy in the sale — new arrivals, top-ups, and demand left over from earlier days — each buy capped by
  *    the sale's per-buyer cap and by what the fresh report leaves mintable; a buyer takes USDC from the mock
@@ -15,13 +15,15 @@
  *    reported so far (hashrate × sharesPerTHs), so one share is always one TH/s-equivalent claim on revenue, and a
  *    falling report (capacity moved to AI) mints nothing;
  * 4. investors send shares to one another (OTC sales, gifts);
- * 5. the operator receives the day's mining revenue in WBTC and AI revenue in USDC (mock faucet) and deposits
- *    them, source 0 and 1, epoch = day — a zero payout is skipped (the pool refuses `ZeroAmount()`);
+ * 5. the operator receives what the model pays holders that day — mining in WBTC, AI in USDC, rounded down to base
+ *    units without stranding the remainders (model-day.ts) — from the mock faucet and deposits it, source 0 and 1,
+ *    epoch = day; a zero payout is skipped (the pool refuses `ZeroAmount()`), and a payout on a day with no share
+ *    outstanding yet is carried to the first day that has one;
  * 6. investors whose claim day has come claim what they are owed — `claim(token)` when one token is owed,
  *    `claimAll()` when both are, nothing when neither is; the treasury does the same every 30 days.
  */
-import type { DayResult, PolicyName, Scenario, Seed, Simulation } from "../model/index.js";
-import { createRng, createSimulation, type Rng } from "../model/index.js";
+import type { PathResult, PolicyName, Scenario } from "../model/v2/index.js";
+import { createRng, type Rng, type Seed } from "../model/rng.js";
 import {
   BEHAVIOUR,
   claimGap,
@@ -33,6 +35,7 @@ import {
 } from "./investors.js";
 import { ShadowPool } from "../pool/index.js";
 import { ONE_SHARE, tokenIndex, type PayoutToken } from "../tokens.js";
+import { modelDays, modelPath, type ModelDay } from "./model-day.js";
 
 /** One on-chain operation: a single transaction from `from`. */
 export type Op =
@@ -69,7 +72,7 @@ export interface Roles {
 
 /** A planned day: the model's day, the operations, and what they do. */
 export interface DayPlan {
-  result: DayResult;
+  result: ModelDay;
   ops: Op[];
   /** Supply after the day's mints (the supply the day's deposits are shared over). */
   supply: bigint;
@@ -82,7 +85,10 @@ export interface DayPlan {
   /** Deposited on chain (0 when skipped). */
   depositedWbtc: bigint;
   depositedUsdc: bigint;
-  /** Payouts that could not be deposited because no share existed yet (only if the pool has no hashrate at all). */
+  /**
+   * Payouts held back at the end of the day because no share existed yet (a pool with no mining hashrate): carried
+   * to the next day's deposit; non-zero after the last day only if no share was ever minted.
+   */
   undistributedWbtc: bigint;
   undistributedUsdc: bigint;
 }
@@ -122,15 +128,20 @@ export class Planner {
   readonly shadow = new ShadowPool();
   readonly investors: readonly Investor[];
   readonly #config: PlannerConfig;
-  readonly #simulation: Simulation;
+  /** The model's path of the run (v2 `simulatePath`). */
+  readonly path: PathResult;
+  readonly #days: ModelDay[];
   readonly #rng: Rng;
   #day = 0;
   #poolApproved: Record<PayoutToken, boolean> = { wbtc: false, usdc: false };
+  /** Payouts not yet deposited because no share existed yet. */
+  #held: Record<PayoutToken, bigint> = { wbtc: 0n, usdc: 0n };
 
   constructor(config: PlannerConfig) {
     if (config.roles.reporters.length === 0) throw new RangeError("Planner: at least one reporter is needed");
     this.#config = config;
-    this.#simulation = createSimulation(config.scenario, config.policy, config.seed);
+    this.path = modelPath(config.scenario, config.policy, config.seed, config.days);
+    this.#days = modelDays(this.path);
     this.#rng = createRng(config.seed, "investors/days");
     this.investors = createInvestors(config.seed, config.holders, config.days);
   }
@@ -145,7 +156,7 @@ export class Planner {
     const day = this.#day;
     if (day >= this.#config.days) throw new RangeError(`Planner: the run has ${this.#config.days} days`);
     this.#day += 1;
-    const result = this.#simulation.next();
+    const result = this.#days[day]!;
     const { roles, terms } = this.#config;
     const shadow = this.shadow;
     const rng = this.#rng;
@@ -166,7 +177,7 @@ export class Planner {
     };
 
     // 1. Hashrate report.
-    const hashrateThs = BigInt(result.hashrateThs);
+    const hashrateThs = result.hashrateThs;
     const epoch = (this.#config.firstEpoch ?? 0) + day;
     for (const reporter of roles.reporters) ops.push({ kind: "report", from: reporter, epoch, hashrateThs });
     const backing = hashrateThs * terms.sharesPerTHs;
@@ -247,13 +258,16 @@ export class Planner {
     }
 
     // 5. Revenue.
-    const deposit = (token: PayoutToken, amount: bigint, source: 0 | 1): void => {
+    const deposit = (token: PayoutToken, due: bigint, source: 0 | 1): void => {
+      const amount = due + this.#held[token];
       if (amount === 0n) return;
       if (shadow.supply === 0n) {
+        this.#held[token] = amount;
         if (token === "wbtc") plan.undistributedWbtc = amount;
         else plan.undistributedUsdc = amount;
         return;
       }
+      this.#held[token] = 0n;
       ops.push({ kind: "faucet", from: roles.distributor, token, to: roles.distributor, amount });
       if (!this.#poolApproved[token]) {
         ops.push({ kind: "approve", from: roles.distributor, token, spender: "pool" });

@@ -6,8 +6,9 @@
 import { stringify } from "csv-stringify/sync";
 
 import { formatAmount, formatNumber, formatShares } from "../cli/amount.js";
-import { POLICY_NAMES, simulateDays, type PolicyName, type Scenario, type Seed } from "../model/index.js";
+import { POLICY_NAMES, type PolicyName, type Scenario } from "../model/v2/index.js";
 import { ONE_SHARE, TOKEN_FACTS, toWhole, toWholeShares } from "../tokens.js";
+import { modelDays, modelPath } from "./model-day.js";
 import type { DayPlan } from "./plan.js";
 
 /** Extra decimals kept in per-share amounts. */
@@ -35,36 +36,48 @@ export function payoutUsd(wbtcSats: bigint, usdcUnits: bigint, btcPriceUsd: numb
 export interface DailyRow {
   day: number;
   date: string;
-  height: number;
+  /** the model's columns (v2 `PathColumns`, same names; money in USD unless named BTC, power in gross MW) */
+  height: string;
   btcPriceUsd: string;
   difficulty: string;
+  networkHashrateEhs: string;
   hashpriceUsdPerPhDay: string;
+  feeSharePct: string;
   capacityMw: string;
   miningMw: string;
   aiMw: string;
   convertingMw: string;
-  hashrateThs: number;
+  shutdown: number;
+  /** what the reporters posted, whole TH/s */
+  hashrateThs: string;
   supplyShares: string;
   sharesSold: string;
   sharesToTreasury: string;
-  miningBtcGross: string;
-  miningUsdGross: string;
-  energyCostUsd: string;
-  miningBtcNet: string;
-  miningUsdNet: string;
-  aiUsdGross: string;
-  aiCostUsd: string;
-  conversionCapexUsd: string;
-  aiUsdNet: string;
+  miningBtc: string;
+  miningRevenueUsd: string;
+  miningPowerUsd: string;
+  miningOpexUsd: string;
+  miningDepreciationUsd: string;
+  aiRevenueUsd: string;
+  aiOpexUsd: string;
+  aiFinancingUsd: string;
+  aiEquityUsd: string;
   operatorFeeUsd: string;
+  holdersMiningBtc: string;
+  holdersMiningUsd: string;
+  holdersAiUsd: string;
   carriedLossMiningUsd: string;
   carriedLossAiUsd: string;
+  /** what was deposited on chain, whole tokens */
   depositedWbtc: string;
   depositedUsdc: string;
   wbtcPerShare: string;
   usdcPerShare: string;
+  /** one share's payout of the day in USD (WBTC at the day's price) and in BTC (USDC at the day's price) */
   usdPerShare: string;
+  btcPerShare: string;
   cumulativeUsdPerShare: string;
+  cumulativeBtcPerShare: string;
   buys: number;
   transfers: number;
   claims: number;
@@ -76,43 +89,55 @@ const fixed = (value: number, digits: number): string => value.toFixed(digits);
 /** The rows of daily.csv, from the planned (and executed) days in order. */
 export function dailyRows(plans: readonly DayPlan[]): DailyRow[] {
   let cumulative = 0;
+  let cumulativeBtc = 0;
+  const btcDecimals = TOKEN_FACTS.wbtc.decimals;
   return plans.map((plan) => {
     const r = plan.result;
-    const usd = usdPerShare(plan.depositedWbtc, plan.depositedUsdc, plan.supply, r.btcPriceUsd);
+    const usd = usdPerShare(plan.depositedWbtc, plan.depositedUsdc, plan.supply, r.priceUsd);
+    const btc = r.priceUsd > 0 ? usd / r.priceUsd : 0;
     cumulative += usd;
+    cumulativeBtc += btc;
     return {
       day: r.day,
       date: r.date,
-      height: r.height,
-      btcPriceUsd: fixed(r.btcPriceUsd, 2),
+      height: fixed(r.height, 0),
+      btcPriceUsd: fixed(r.priceUsd, 2),
       difficulty: fixed(r.difficulty, 0),
-      hashpriceUsdPerPhDay: fixed(r.hashpriceUsdPerPhDay, 4),
+      networkHashrateEhs: fixed(r.networkHashrateEhs, 3),
+      hashpriceUsdPerPhDay: fixed(r.hashpriceUsd, 4),
+      feeSharePct: fixed(r.feeSharePct, 4),
       capacityMw: fixed(r.capacityMw, 4),
       miningMw: fixed(r.miningMw, 4),
       aiMw: fixed(r.aiMw, 4),
       convertingMw: fixed(r.convertingMw, 4),
-      hashrateThs: r.hashrateThs,
+      shutdown: r.shutdown,
+      hashrateThs: r.hashrateThs.toString(),
       supplyShares: formatShares(plan.supply),
       sharesSold: formatShares(plan.sold),
       sharesToTreasury: formatShares(plan.treasuryMinted),
-      miningBtcGross: fixed(r.miningBtcGross, TOKEN_FACTS.wbtc.decimals),
-      miningUsdGross: fixed(r.miningUsdGross, 2),
-      energyCostUsd: fixed(r.energyCostUsd, 2),
-      miningBtcNet: fixed(r.miningBtcNet, TOKEN_FACTS.wbtc.decimals),
-      miningUsdNet: fixed(r.miningUsdNet, 2),
-      aiUsdGross: fixed(r.aiUsdGross, 2),
-      aiCostUsd: fixed(r.aiCostUsd, 2),
-      conversionCapexUsd: fixed(r.conversionCapexUsd, 2),
-      aiUsdNet: fixed(r.aiUsdNet, 2),
+      miningBtc: fixed(r.miningBtc, btcDecimals),
+      miningRevenueUsd: fixed(r.miningRevenueUsd, 2),
+      miningPowerUsd: fixed(r.miningPowerUsd, 2),
+      miningOpexUsd: fixed(r.miningOpexUsd, 2),
+      miningDepreciationUsd: fixed(r.miningDepreciationUsd, 2),
+      aiRevenueUsd: fixed(r.aiRevenueUsd, 2),
+      aiOpexUsd: fixed(r.aiOpexUsd, 2),
+      aiFinancingUsd: fixed(r.aiFinancingUsd, 2),
+      aiEquityUsd: fixed(r.aiEquityUsd, 2),
       operatorFeeUsd: fixed(r.operatorFeeUsd, 2),
+      holdersMiningBtc: fixed(r.holdersMiningBtc, btcDecimals),
+      holdersMiningUsd: fixed(r.holdersMiningUsd, 2),
+      holdersAiUsd: fixed(r.holdersAiUsd, 2),
       carriedLossMiningUsd: fixed(r.carriedLossMiningUsd, 2),
       carriedLossAiUsd: fixed(r.carriedLossAiUsd, 2),
-      depositedWbtc: formatAmount(plan.depositedWbtc, TOKEN_FACTS.wbtc.decimals),
+      depositedWbtc: formatAmount(plan.depositedWbtc, btcDecimals),
       depositedUsdc: formatAmount(plan.depositedUsdc, TOKEN_FACTS.usdc.decimals),
-      wbtcPerShare: perShare(plan.depositedWbtc, plan.supply, TOKEN_FACTS.wbtc.decimals),
+      wbtcPerShare: perShare(plan.depositedWbtc, plan.supply, btcDecimals),
       usdcPerShare: perShare(plan.depositedUsdc, plan.supply, TOKEN_FACTS.usdc.decimals),
       usdPerShare: fixed(usd, 8),
+      btcPerShare: fixed(btc, 12),
       cumulativeUsdPerShare: fixed(cumulative, 8),
+      cumulativeBtcPerShare: fixed(cumulativeBtc, 12),
       buys: plan.buys,
       transfers: plan.transfers,
       claims: plan.claims,
@@ -129,9 +154,9 @@ export function dailyCsv(rows: readonly DailyRow[]): string {
 }
 
 /**
- * The policy comparison's horizon, days: at least five years. Capacity a policy converts to AI earns only after
- * `conversionLag` (a year by default) and every policy honours the lease in place, so over a one-year run the
- * policies pay the same; the pure model carries the same seed and price path on to show where they part.
+ * The policy comparison's horizon, days: at least five years. Capacity a policy converts to AI stops mining at once
+ * but earns only after `conversionLag` (540 days by default), so a one-year run shows the cost of converting and not
+ * yet its income; the pure model carries the same seed and price path on to show where the policies end up.
  */
 export const PROJECTION_MIN_DAYS = 5 * 365;
 
@@ -178,24 +203,28 @@ export interface PolicyTotals {
 export function policyPath(
   scenario: Scenario,
   policy: PolicyName,
-  seed: Seed,
+  seed: string,
   days: number,
   sharesPerTHs: bigint,
 ): PolicyPoint[] {
   let supply = 0n;
   let cumulative = 0;
-  return simulateDays(scenario, policy, seed, days).map((r) => {
-    const backing = BigInt(r.hashrateThs) * sharesPerTHs;
+  const held = { wbtc: 0n, usdc: 0n };
+  return modelDays(modelPath(scenario, policy, seed, days)).map((r) => {
+    const backing = r.hashrateThs * sharesPerTHs;
     if (backing > supply) supply = backing;
-    // A payout with no share outstanding cannot be deposited (the chain run records it as undistributed).
-    const wbtcSats = supply === 0n ? 0n : r.payoutWbtcSats;
-    const usdcUnits = supply === 0n ? 0n : r.payoutUsdcUnits;
-    const usd = usdPerShare(wbtcSats, usdcUnits, supply, r.btcPriceUsd);
+    // A payout with no share outstanding waits for the first share (as the chain run carries it).
+    held.wbtc += r.payoutWbtcSats;
+    held.usdc += r.payoutUsdcUnits;
+    const wbtcSats = supply === 0n ? 0n : held.wbtc;
+    const usdcUnits = supply === 0n ? 0n : held.usdc;
+    if (supply > 0n) held.wbtc = held.usdc = 0n;
+    const usd = usdPerShare(wbtcSats, usdcUnits, supply, r.priceUsd);
     cumulative += usd;
     return {
       day: r.day,
       date: r.date,
-      btcPriceUsd: r.btcPriceUsd,
+      btcPriceUsd: r.priceUsd,
       wbtcSats,
       usdcUnits,
       supply,
@@ -231,7 +260,7 @@ export function allPolicyTotals(
 /** Every policy's path on the run's market path. */
 export function allPolicyPaths(
   scenario: Scenario,
-  seed: Seed,
+  seed: string,
   days: number,
   sharesPerTHs: bigint,
 ): Record<PolicyName, PolicyPoint[]> {

@@ -6,7 +6,7 @@
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { formatNumber } from "../cli/amount.js";
-import type { PolicyName, Scenario } from "../model/index.js";
+import type { PolicyName, Scenario } from "../model/v2/index.js";
 import { ChainClient, describeOp, encodeOp, simInterfaces, SimulationError, TxSender } from "./chain.js";
 import { writeJournal, type Journal, type RunArguments } from "./journal.js";
 import { writeOutputs, type RunFiles } from "./outputs.js";
@@ -23,6 +23,8 @@ import {
   type DailyRow,
   type PolicyTotals,
 } from "./report.js";
+import { DEFAULT_BAND_PATHS, runBands, type RunBands } from "./bands.js";
+import { decisionRows, type DecisionRow } from "./decisions.js";
 import { SimulationInterrupted, watchInterrupt } from "./interrupt.js";
 import { investorView, type InvestorView } from "./investor-view.js";
 import { alreadySent, journalTerms, openJournal, reconcileJournal } from "./resume.js";
@@ -56,6 +58,8 @@ export interface RunOptions {
   deploymentId?: string;
   /** No progress bar. */
   quiet?: boolean;
+  /** Model paths of the bands beside the on-chain path (default 200; 0 = no bands). */
+  bandPaths?: number;
   /** Read back every account ("full", the default) or only the pool's totals and the treasury ("totals"). */
   verify?: "full" | "totals";
   hooks?: RunHooks;
@@ -77,6 +81,12 @@ export interface RunResult {
   projection: PolicyProjection;
   /** The sale price next to the payouts, per investor and for the treasury apart. */
   investorView: InvestorView;
+  /** Each decision of the run's policy, with the two values that made it. */
+  decisions: DecisionRow[];
+  /** The model's bands for the run's scenario, seed and policy beside the on-chain path (null with 0 paths). */
+  bands: RunBands | null;
+  /** The Ignition deployment the run's contracts belong to (on a node; none in-process). */
+  deploymentId?: string;
   resumedFromDay?: number;
   stats: RunStats;
 }
@@ -255,7 +265,28 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
     treasury: readback.treasury,
     paid: new Map(planner.investors.map((i) => [i.address, { paidUsdc: i.paidUsdc, entryDay: i.entryDay }])),
   });
-  const summary = buildSummary({ args, info, plans, rows, readback, policies, projection, terms, view });
+  const decisions = decisionRows(planner.path);
+  const bands = runBands({
+    scenario: options.scenario,
+    seed: options.seed,
+    policy: options.policy,
+    paths: options.bandPaths ?? DEFAULT_BAND_PATHS,
+    plans,
+    rows,
+  });
+  const summary = buildSummary({
+    args,
+    info,
+    plans,
+    rows,
+    readback,
+    policies,
+    projection,
+    terms,
+    view,
+    decisions,
+    bands,
+  });
   const files = await writeOutputs({
     out: options.out,
     title: `HashShare simulation — ${options.policy}, seed "${options.seed}", ${options.days} days, ${options.holders} investors`,
@@ -267,6 +298,8 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
     policies,
     projection,
     view,
+    decisions,
+    bands,
   });
   stats.outputMs = performance.now() - outputStarted;
   stats.totalMs = performance.now() - started;
@@ -287,6 +320,9 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
     policies,
     projection,
     investorView: view,
+    decisions,
+    bands,
+    ...(journal.chain.deploymentId === undefined ? {} : { deploymentId: journal.chain.deploymentId }),
     ...(resumedFromDay === undefined ? {} : { resumedFromDay }),
     stats,
   };

@@ -4,8 +4,10 @@
  * addresses, so the same seed gives the same bytes.
  */
 import { formatAmount } from "../cli/amount.js";
-import { POLICY_NAMES, type PolicyName } from "../model/index.js";
+import { POLICY_NAMES, type PolicyName } from "../model/v2/index.js";
 import { ONE_SHARE, TOKEN_FACTS, type PayoutToken } from "../tokens.js";
+import type { RunBands } from "./bands.js";
+import type { DecisionRow } from "./decisions.js";
 import type { PolicyProjection } from "./page.js";
 import type { RunArguments } from "./journal.js";
 import type { DayPlan, PoolTerms } from "./plan.js";
@@ -33,13 +35,19 @@ export interface Summary {
     usdc: TokenTotalsJson;
     undistributed: { wbtc: string; usdc: string };
     daysPaid: { wbtc: number; usdc: number };
+    /** the model's totals over the run, USD (v2 column names) */
     usd: {
-      miningNet: number;
-      aiNet: number;
+      holdersMining: number;
+      holdersAi: number;
       operatorFee: number;
-      energyCost: number;
-      aiCost: number;
-      conversionCapex: number;
+      miningRevenue: number;
+      miningPower: number;
+      miningOpex: number;
+      miningDepreciation: number;
+      aiRevenue: number;
+      aiOpex: number;
+      aiFinancing: number;
+      aiEquity: number;
     };
   };
   onChain: {
@@ -78,6 +86,23 @@ export interface Summary {
    */
   /** The investor's view: the sale price next to the payouts (see investor-view.ts). */
   investorView: ReturnType<typeof investorJson>;
+  /** Each decision of the run's policy: values in USD per gross MW (present values at the scenario's discount rate). */
+  decisions: Array<{
+    day: number;
+    date: string;
+    converted: boolean;
+    convertedMw: number;
+    aiValueUsdPerMw: number;
+    miningValueUsdPerMw: number;
+    explanation: string;
+  }>;
+  /** The model's bands beside the on-chain path, at the last sample day (per share of the chain); null without. */
+  bands: {
+    paths: number;
+    day: number;
+    usd: { p5: number; p25: number; p50: number; p75: number; p95: number; onChain: number };
+    btc: { p5: number; p25: number; p50: number; p75: number; p95: number; onChain: number };
+  } | null;
   policyProjection: {
     days: number;
     onChainDays: number;
@@ -117,14 +142,17 @@ export function buildSummary(input: {
   projection: PolicyProjection;
   terms: PoolTerms;
   view: InvestorView;
+  decisions: readonly DecisionRow[];
+  bands: RunBands | null;
 }): Summary {
   const { plans, readback, policies, projection, terms } = input;
   const sum = (f: (plan: DayPlan) => bigint): bigint => plans.reduce((total, plan) => total + f(plan), 0n);
   const sumNumber = (f: (plan: DayPlan) => number): number => plans.reduce((total, plan) => total + f(plan), 0);
   const modelWbtc = sum((p) => p.result.payoutWbtcSats);
   const modelUsdc = sum((p) => p.result.payoutUsdcUnits);
-  const undistributedWbtc = sum((p) => p.undistributedWbtc);
-  const undistributedUsdc = sum((p) => p.undistributedUsdc);
+  // Held back payouts are carried to the next day: only what the last day still holds was never deposited.
+  const undistributedWbtc = plans.at(-1)?.undistributedWbtc ?? 0n;
+  const undistributedUsdc = plans.at(-1)?.undistributedUsdc ?? 0n;
   const mismatches = [...readback.mismatches];
   // The model's totals, less anything that could not be deposited, must be what the chain holds.
   const [wbtcChain, usdcChain] = readback.tokens;
@@ -161,12 +189,17 @@ export function buildSummary(input: {
         usdc: plans.filter((p) => p.depositedUsdc > 0n).length,
       },
       usd: {
-        miningNet: roundUsd(sumNumber((p) => p.result.miningUsdNet)),
-        aiNet: roundUsd(sumNumber((p) => p.result.aiUsdNet)),
+        holdersMining: roundUsd(sumNumber((p) => p.result.holdersMiningUsd)),
+        holdersAi: roundUsd(sumNumber((p) => p.result.holdersAiUsd)),
         operatorFee: roundUsd(sumNumber((p) => p.result.operatorFeeUsd)),
-        energyCost: roundUsd(sumNumber((p) => p.result.energyCostUsd)),
-        aiCost: roundUsd(sumNumber((p) => p.result.aiCostUsd)),
-        conversionCapex: roundUsd(sumNumber((p) => p.result.conversionCapexUsd)),
+        miningRevenue: roundUsd(sumNumber((p) => p.result.miningRevenueUsd)),
+        miningPower: roundUsd(sumNumber((p) => p.result.miningPowerUsd)),
+        miningOpex: roundUsd(sumNumber((p) => p.result.miningOpexUsd)),
+        miningDepreciation: roundUsd(sumNumber((p) => p.result.miningDepreciationUsd)),
+        aiRevenue: roundUsd(sumNumber((p) => p.result.aiRevenueUsd)),
+        aiOpex: roundUsd(sumNumber((p) => p.result.aiOpexUsd)),
+        aiFinancing: roundUsd(sumNumber((p) => p.result.aiFinancingUsd)),
+        aiEquity: roundUsd(sumNumber((p) => p.result.aiEquityUsd)),
       },
     },
     onChain: {
@@ -203,6 +236,13 @@ export function buildSummary(input: {
     },
     policies: { ...policyTotalsJson(policies), ...policyLeader(policies) },
     investorView: investorJson(input.view),
+    decisions: input.decisions.map((d) => ({
+      ...d,
+      convertedMw: roundUsd(d.convertedMw, 4),
+      aiValueUsdPerMw: roundUsd(d.aiValueUsdPerMw),
+      miningValueUsdPerMw: roundUsd(d.miningValueUsdPerMw),
+    })),
+    bands: bandsJson(input.bands),
     policyProjection: {
       days: projection.days,
       onChainDays: projection.runDays,
@@ -225,4 +265,24 @@ export function perShareOverRun(plans: readonly DayPlan[], token: PayoutToken): 
     scaled += (amount * ONE_SHARE * 10n ** BigInt(PER_SHARE_EXTRA_DECIMALS)) / plan.supply;
   }
   return formatAmount(scaled, TOKEN_FACTS[token].decimals + PER_SHARE_EXTRA_DECIMALS);
+}
+
+/** The bands at their last sample day, for summary.json. */
+function bandsJson(bands: RunBands | null): Summary["bands"] {
+  if (bands === null) return null;
+  const last = (unit: "USD" | "BTC") => {
+    const point = bands.points.filter((p) => p.unit === unit).at(-1)!;
+    const digits = unit === "USD" ? 6 : 12;
+    const r = (value: number): number => roundUsd(value, digits);
+    return {
+      p5: r(point.p5),
+      p25: r(point.p25),
+      p50: r(point.p50),
+      p75: r(point.p75),
+      p95: r(point.p95),
+      onChain: r(point.onChain),
+    };
+  };
+  const usd = last("USD");
+  return { paths: bands.paths, day: bands.points.at(-1)!.day, usd, btc: last("BTC") };
 }

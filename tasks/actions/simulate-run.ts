@@ -6,8 +6,10 @@ import { formatNumber, formatTokenAmount, formatUsd } from "../../src/cli/amount
 import { displayPath } from "../../src/cli/output.js";
 import { TOKEN_FACTS, type PayoutToken } from "../../src/tokens.js";
 import { parametersPathFor } from "../../src/deployment/index.js";
-import { POLICY_NAMES, type PolicyName } from "../../src/model/index.js";
+import { POLICY_NAMES, type PolicyName } from "../../src/model/v2/index.js";
 import {
+  bandLine,
+  decisionLines,
   describeLeader,
   horizonLabel,
   holdingsTable,
@@ -75,8 +77,24 @@ function runLines(result: RunResult, networkName: string, root: string): string[
             `${figures((policy) => projection.usdPer1000Shares[policy])} → ${describeLeader(projection)}`,
         ]
       : []),
-    `  wrote ${displayPath(result.out, root)}/{daily.csv, investors.csv, summary.json, chart.svg, report.html}`,
+    `  wrote ${displayPath(result.out, root)}/{daily.csv, investors.csv, decisions.csv, bands.csv, summary.json, chart.svg, report.html}`,
   ];
+}
+
+/**
+ * The command that opens the dashboard on the run's deployment: with `--deployment` when the dashboard task has that
+ * option, else through HASHSHARE_DEPLOYMENT_ID (which every task reads).
+ */
+export function dashboardCommand(hre: HardhatRuntimeEnvironment, networkName: string, deploymentId: string): string {
+  let hasOption = false;
+  try {
+    hasOption = hre.tasks.getTask("dashboard").options.has("deployment");
+  } catch {
+    hasOption = false;
+  }
+  return hasOption
+    ? `npx hardhat dashboard --network ${networkName} --deployment ${deploymentId}`
+    : `HASHSHARE_DEPLOYMENT_ID=${deploymentId} npx hardhat dashboard --network ${networkName}`;
 }
 
 function compareLines(result: CompareResult, root: string): string[] {
@@ -119,6 +137,7 @@ export default taskAction<SimulateTaskArguments>(async (args, session) => {
     scenarioSha256: parsed.scenarioSha256,
     fresh: parsed.fresh,
     parametersPath: parametersPathFor(networkName, hre.config.paths.ignition),
+    bandPaths: parsed.bandPaths,
     quiet: args.quiet || args.json,
     warn: (message) => console.error(`Warning: ${message}`),
   };
@@ -155,14 +174,31 @@ export default taskAction<SimulateTaskArguments>(async (args, session) => {
     const result = await withConnectionErrors(hre, () =>
       runSimulation(connection, { ...base, policy: parsed.policy, out: parsed.out }).catch(interrupted),
     );
+    const deployment =
+      result.deploymentId === undefined
+        ? []
+        : [
+            `  Ignition deployment: ${result.deploymentId}; watch it with \`${dashboardCommand(hre, connection.networkName, result.deploymentId)}\``,
+          ];
     const text = [
       ...runLines(result, connection.networkName, root),
+      ...deployment,
+      "",
+      ...decisionLines(result.decisions, parsed.policy),
+      ...(result.bands === null ? [] : [bandLine(result.bands)]),
       "",
       holdingsTable({ investors: result.investors, treasury: result.treasury, supply: result.supply }, args.top),
       "",
       ...investorLines(result.investorView),
     ].join("\n");
-    return { text, json: { ...result.summary, files: result.files } };
+    return {
+      text,
+      json: {
+        ...result.summary,
+        files: result.files,
+        ...(result.deploymentId === undefined ? {} : { deploymentId: result.deploymentId }),
+      },
+    };
   } finally {
     await connection.close();
   }

@@ -1,17 +1,6 @@
 import { expect } from "chai";
 
-import { expectClose } from "./helpers.js";
-
-import {
-  blockRewardBtc,
-  btcPerDay,
-  createMarket,
-  halvingsAt,
-  nextHalvingHeight,
-  parseScenario,
-  subsidyBtc,
-  subsidySats,
-} from "../../src/model/index.js";
+import { halvingsAt, nextHalvingHeight, subsidyBtc, subsidySats } from "../../src/model/halving.js";
 
 describe("halving", function () {
   describe("subsidySats", function () {
@@ -53,22 +42,6 @@ describe("halving", function () {
       expect(halvingsAt(840_000)).to.equal(4);
       expect(nextHalvingHeight(939_000)).to.equal(1_050_000);
       expect(nextHalvingHeight(1_050_000)).to.equal(1_260_000);
-    });
-  });
-
-  describe("in the market path", function () {
-    it("applies the halving at its block height inside a day, weighting each part by its blocks", function () {
-      const scenario = parseScenario({ startHeight: 1_049_950, feeVolatility: 0 });
-      const day0 = createMarket(scenario, 1).next();
-      expect(day0.segments.map((s) => [s.blocks, s.subsidyBtc])).to.deep.equal([
-        [50, 3.125],
-        [94, 1.5625],
-      ]);
-      const d = scenario.difficulty0;
-      const expected =
-        (50 / 144) * btcPerDay(1, d, blockRewardBtc(3.125, 1)) +
-        (94 / 144) * btcPerDay(1, d, blockRewardBtc(1.5625, 1));
-      expectClose(day0.btcPerHsDay, expected, 1e-30);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 
-import { boxMuller, createRng, hashToState } from "../../src/model/index.js";
+import { boxMuller, createRng, hashToState } from "../../src/model/rng.js";
 import { mean, standardDeviation, expectClose } from "./helpers.js";
 
 describe("rng", function () {

@@ -2,7 +2,7 @@ import { expect } from "chai";
 
 import { expectClose } from "./helpers.js";
 
-import { settleDay, toBaseUnits } from "../../src/model/index.js";
+import { settleDay, toBaseUnits } from "../../src/model/settlement.js";
 
 describe("settlement", function () {
   describe("settleDay", function () {

@@ -13,7 +13,7 @@ function plans(days: number, usdcUnits: bigint, sats: bigint, btcPriceUsd: numbe
     { length: days },
     (_, day) =>
       ({
-        result: { day, btcPriceUsd },
+        result: { day, priceUsd: btcPriceUsd },
         ops: [],
         supply: SHARE,
         depositedWbtc: sats,

@@ -109,6 +109,13 @@ describe("simulate on localhost", function () {
     expect(simulated.stdout).to.match(/on-chain totals match the model: yes/);
     const first = simulationDeployment(out);
     expect(first).to.match(/^simulate-arbitrage-/);
+    // It names its deployment and the command that shows it on the dashboard.
+    expect(simulated.stdout).to.include(`Ignition deployment: ${first}; watch it with \``);
+    expect(simulated.stdout).to.satisfy(
+      (text: string) =>
+        text.includes(`npx hardhat dashboard --network localhost --deployment ${first}\``) ||
+        text.includes(`HASHSHARE_DEPLOYMENT_ID=${first} npx hardhat dashboard --network localhost\``),
+    );
 
     // A clock warning comes before anything is sent.
     expect(simulated.stderr).to.match(

@@ -24,17 +24,17 @@ describe("Planner", function () {
           kind: "report",
           from,
           epoch: firstEpoch + plan.result.day,
-          hashrateThs: BigInt(plan.result.hashrateThs),
+          hashrateThs: plan.result.hashrateThs,
         }));
         expect(plan.ops.slice(0, 2)).to.deep.equal(expected);
       }
     });
 
     it("mints the whole new backing (investors first, the treasury the rest) and nothing when the backing falls", function () {
-      const plans = planDays(new Planner(plannerConfig()), 40);
+      const plans = planDays(new Planner(plannerConfig({ policy: "arbitrage" })), 40);
       let highest = 0n;
       for (const plan of plans) {
-        const backing = BigInt(plan.result.hashrateThs) * SHARE;
+        const backing = plan.result.hashrateThs * SHARE;
         const previous = highest;
         if (backing > highest) highest = backing;
         expect(plan.supply).to.equal(highest);
@@ -43,9 +43,10 @@ describe("Planner", function () {
         expect(buys.reduce((t, op) => t + op.shares, 0n)).to.equal(plan.sold);
         for (const buy of buys) expect(buy.shares % SHARE_QUANTUM).to.equal(0n);
       }
-      // ai-only on the early-AI scenario moves capacity to AI on day 2: the backing falls and minting stops.
-      expect(BigInt(plans[2]!.result.hashrateThs)).to.be.lessThan(BigInt(plans[1]!.result.hashrateThs));
-      expect(plans[2]!.sold + plans[2]!.treasuryMinted).to.equal(0n);
+      // arbitrage on the early-AI scenario signs a second AI deal on day 4 (the first retarget): the capacity stops
+      // mining as it is committed, the backing falls and minting stops.
+      expect(plans[4]!.result.hashrateThs).to.be.lessThan(plans[3]!.result.hashrateThs);
+      expect(plans[4]!.sold + plans[4]!.treasuryMinted).to.equal(0n);
     });
 
     it("has each buyer take USDC, approve the sale once, and pay the rounded-up quote", function () {

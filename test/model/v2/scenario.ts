@@ -2,9 +2,6 @@ import { readdirSync, readFileSync } from "node:fs";
 
 import { expect } from "chai";
 
-import { expectClose } from "../helpers.js";
-
-import { loadScenario as loadV1 } from "../../../src/model/index.js";
 import {
   fitNetwork,
   loadHistory,
@@ -38,12 +35,6 @@ describe("scenario (v2)", function () {
       expect(JSON.parse(readFileSync(SCENARIO_SCHEMA_FILE, "utf8"))).to.deep.equal(
         JSON.parse(scenarioJsonSchemaText()),
       );
-    });
-
-    it("the v1 loader still reads the v2 files (until the simulator moves to v2)", function () {
-      const v1 = loadV1("scenarios/demo.json");
-      expectClose(v1.aiMwAtStart, 7, 1e-9);
-      expect(v1.conversionLag).to.equal(540);
     });
   });
 
