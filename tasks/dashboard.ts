@@ -8,6 +8,12 @@ import { intOption, jsonFlag, stringOption } from "./options.js";
  */
 export const dashboardTasks = [
   task("dashboard", "Index the pool's events and serve the investor and operator dashboard (read-only, live)")
+    .addOption(
+      stringOption(
+        "deployment",
+        "Ignition deployment ID to show, as `simulate` prints it (default: HASHSHARE_DEPLOYMENT_ID, else chain-<chainId>)",
+      ),
+    )
     .addOption(intOption("port", "HTTP port (0 picks a free one)", 8787))
     .addOption(stringOption("host", "Interface to listen on; anything but loopback exposes the dashboard", "127.0.0.1"))
     .addOption(

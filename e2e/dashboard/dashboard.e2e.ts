@@ -86,7 +86,8 @@ describe("Dashboard end to end (hardhat node, simulation, headless Chromium)", f
     node = await startNode(await freePort());
     env = { HASHSHARE_E2E_RPC_URL: node.url };
     // The simulator deploys the contracts itself, under a fresh Ignition deployment ID of its own that its journal
-    // records; the dashboard is then pointed at that deployment with HASHSHARE_DEPLOYMENT_ID, as docs/DASHBOARD.md says.
+    // records; the dashboard is pointed at it with --deployment, as docs/DASHBOARD.md says (the terminal tasks, which
+    // have no such option, with HASHSHARE_DEPLOYMENT_ID).
     const out = path.join(work, "sim");
     const simulated = await task([
       "simulate",
@@ -121,7 +122,10 @@ describe("Dashboard end to end (hardhat node, simulation, headless Chromium)", f
     const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, FORCE_COLOR: "0", NO_COLOR: "1" };
     delete childEnv.HH_TEST;
     delete childEnv.DATABASE_URL;
+    delete childEnv.HASHSHARE_DEPLOYMENT_ID;
     dashboard = await startDashboard(childEnv, [
+      "--deployment",
+      deploymentId,
       "--port",
       "0",
       "--prices",
@@ -203,6 +207,20 @@ describe("Dashboard end to end (hardhat node, simulation, headless Chromium)", f
         expect(await text("error")).to.match(/is not an address/);
       }
       await page.screenshot({ path: path.join(SHOTS, "investor-bad-address.png") });
+    });
+  });
+
+  describe("dashboard --deployment", () => {
+    it("refuses a deployment that does not exist in one line, before serving anything", async () => {
+      const result = await hardhat(
+        ["--config", E2E_CONFIG, "--network", "localhost", "dashboard", "--deployment", "no-such-run", "--port", "0"],
+        { HASHSHARE_E2E_RPC_URL: node.url, HASHSHARE_DEPLOYMENT_ID: undefined, DATABASE_URL: undefined },
+      );
+      expect(result.code).to.equal(1);
+      expect(result.stderr.trim()).to.match(
+        /^Error: --deployment no-such-run: no such Ignition deployment in ignition\/deployments \(newest first: [^\n]*\)$/,
+      );
+      expect(result.stdout).not.to.match(/dashboard of/);
     });
   });
 

@@ -3,11 +3,13 @@ import { readFacts } from "../../src/dashboard/facts.js";
 import { loadPrices } from "../../src/dashboard/prices.js";
 import { createApp, listen } from "../../src/dashboard/server.js";
 import { DashboardService } from "../../src/dashboard/service.js";
+import { selectDeployment } from "./dashboard-deployment.js";
 import { defaultConfirmations, defaultIndexPath, openIndexDatabase } from "./dashboard-index.js";
 import { firstLine, note } from "./context.js";
 import { taskAction, type CommonArguments } from "./run.js";
 
 interface DashboardArguments extends CommonArguments {
+  deployment: string;
   port: number;
   host: string;
   confirmations: number;
@@ -38,6 +40,7 @@ export default taskAction<DashboardArguments>(async (args, session) => {
   if (args.confirmations < -1) throw new UserError(`--confirmations ${args.confirmations} must be 0 or more`);
   const host = args.host.trim() === "" ? "127.0.0.1" : args.host.trim();
   const prices = loadPrices(args.prices);
+  selectDeployment(args.deployment, session.hre.config.paths);
   const ctx = await session.context();
   const confirmations = args.confirmations === -1 ? defaultConfirmations(ctx) : args.confirmations;
   const file = args.database.trim() === "" ? defaultIndexPath(ctx) : args.database.trim();
