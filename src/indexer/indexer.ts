@@ -7,9 +7,10 @@
  *   inserted with `ON CONFLICT DO NOTHING`: never stored twice.
  * - Confirmations: only blocks `confirmations` deep are read (0 on development chains, 12 by default elsewhere).
  * - Reorgs: before each pass the hash of the last indexed block is compared with the chain's; on a mismatch the
- *   indexer walks back through the remembered hashes to the newest block the chain still has, deletes everything
- *   after it in one transaction and reads forward again. A restarted development node (same addresses, new chain)
- *   is the same case: nothing matches, so the index is rebuilt.
+ *   indexer walks back through the remembered hashes (every range's last block, and the blocks with events near the
+ *   head) to the newest block the chain still has, deletes everything after it in one transaction and reads forward
+ *   again. A restarted development node (same addresses, new chain) is the same case: nothing matches, so the index
+ *   is rebuilt.
  * - Timelocks: a contract that receives `DEFAULT_ADMIN_ROLE` of one of the followed contracts is followed too
  *   (its `CallScheduled`, `CallExecuted`, `Cancelled` events), from the deployment's first block.
  * - Never crashes on a dead RPC: {@link Indexer.run} retries with exponential backoff and reports the error in
@@ -38,6 +39,8 @@ export interface IndexerOptions {
   readonly pollMs: number;
   /** Longest wait between retries after an RPC error. */
   readonly maxBackoffMs?: number;
+  /** Blocks under the head whose hashes are kept when they have events (default {@link RECENT_BLOCKS}). */
+  readonly recentBlocks?: number;
 }
 
 /** What the dashboard shows about the indexer. */
@@ -53,6 +56,13 @@ export interface IndexerStatus {
   /** Reorgs undone since start. */
   reorgs: number;
 }
+
+/**
+ * How near the head a block with events must be for its hash to be kept (beside every range's last block): a reorg
+ * is undone to the newest kept block the chain still has, so near the head, where reorgs happen, that is the fork
+ * point itself; deep in a backfill a range's last block is close enough (a row per block there only costs time).
+ */
+const RECENT_BLOCKS = 256;
 
 const NEXT_BLOCK = "next_block";
 const TIP_HASH = "tip_hash";
@@ -175,7 +185,9 @@ export class Indexer extends EventEmitter<{ progress: [IndexerStatus]; reorg: [n
       const decoded = decodeLog(log.topics, log.data);
       if (decoded === undefined) continue;
       const number = Number(BigInt(log.blockNumber));
-      blocks.set(number, log.blockHash);
+      if (number > (this.status.chainHead ?? 0) - (this.#o.recentBlocks ?? RECENT_BLOCKS)) {
+        blocks.set(number, log.blockHash);
+      }
       const { args } = decoded;
       rows.push([
         number,

@@ -184,5 +184,35 @@ describe("Indexer", function () {
       await db.close();
       await fresh.close();
     });
+
+    it("rolls back to a range's last block when only those hashes are kept", async () => {
+      const provider = pool.connection.provider;
+      const db = await sqliteIndex();
+      const indexer = indexerOf(pool, db, { recentBlocks: 0 });
+      await indexer.open();
+      const snapshot = await provider.request({ method: "evm_snapshot" });
+      const [treasury] = await pool.connection.ethers.getSigners();
+      const share = MiningPoolShare__factory.connect(pool.contracts.pool, treasury!);
+      const lost = "0x00000000000000000000000000000000000000a3";
+      await (await share.transfer(lost, 1n)).wait();
+      await (await share.transfer(lost, 2n)).wait();
+      await indexer.syncOnce(); // the whole history in ranges of 7 blocks: only their last blocks' hashes are kept
+      expect((await dump(db)).events.some((e) => e.toLowerCase().includes(lost))).to.equal(true);
+
+      await provider.request({ method: "evm_revert", params: [snapshot] });
+      for (const value of [3n, 4n, 5n])
+        await (await share.transfer("0x00000000000000000000000000000000000000b3", value)).wait();
+      await indexer.syncOnce();
+      expect(indexer.status.reorgs).to.equal(1);
+
+      const fresh = await sqliteIndex();
+      await indexerOf(pool, fresh).open();
+      await indexerOf(pool, fresh).syncOnce();
+      const after = await dump(db);
+      expect(after).to.deep.equal(await dump(fresh));
+      expect(after.events.some((e) => e.toLowerCase().includes(lost))).to.equal(false);
+      await db.close();
+      await fresh.close();
+    });
   });
 });
