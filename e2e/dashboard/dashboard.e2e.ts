@@ -8,19 +8,33 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { expect } from "chai";
-import { JsonRpcProvider } from "ethers";
+import { Contract, JsonRpcProvider, ZeroHash, getAddress, id, type InterfaceAbi } from "ethers";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 import { formatAmount } from "../../src/cli/amount.js";
+
+/** An amount as the page shows it: with thousands separators. */
+const grouped = (value: bigint, decimals: number) => formatAmount(value, decimals, { grouped: true });
 import { connectHashShare, readDeployedAddresses, resolveHashShareAddresses } from "../../src/deployment/index.js";
-import type { MiningPoolShare } from "../../typechain-types/index.js";
+import {
+  HashrateOracle__factory,
+  MiningPoolShare__factory,
+  MockERC20__factory,
+  type MiningPoolShare,
+} from "../../typechain-types/index.js";
 import { E2E_CONFIG, ROOT, freePort, hardhat, removeDeployment, startNode, type RunningNode } from "../harness.js";
 
 const SHOTS = path.join(ROOT, "reports", "e2e-dashboard");
+const TIMELOCK_ABI = (
+  createRequire(import.meta.url)("@openzeppelin/contracts/build/contracts/TimelockController.json") as {
+    abi: InterfaceAbi;
+  }
+).abi;
 const HARDHAT_CLI = path.join(ROOT, "node_modules", ".bin", "hardhat");
 
 /** The machine's Chromium: CHROMIUM_PATH, else the Debian package's binary. */
@@ -77,6 +91,8 @@ describe("Dashboard end to end (hardhat node, simulation, headless Chromium)", f
   let page: Page;
   let work: string;
   let env: Record<string, string | undefined>;
+  let timelockAddress: string | undefined;
+  let oracleAddress: string;
 
   const task = (args: string[]) => hardhat(["--config", E2E_CONFIG, "--network", "localhost", ...args], env, 400_000);
 
@@ -112,6 +128,8 @@ describe("Dashboard end to end (hardhat node, simulation, headless Chromium)", f
     const addresses = resolveHashShareAddresses(
       await readDeployedAddresses(path.join(ROOT, "ignition", "deployments", deploymentId)),
     );
+    timelockAddress = addresses.timelock;
+    oracleAddress = addresses.oracle;
     provider = new JsonRpcProvider(node.url, undefined, { staticNetwork: true, cacheTimeout: -1 });
     pool = connectHashShare(addresses, provider).pool;
     tokens = [
@@ -181,6 +199,25 @@ describe("Dashboard end to end (hardhat node, simulation, headless Chromium)", f
   }
 
   const text = async (testid: string) => (await page.getByTestId(testid).first().textContent())?.trim() ?? "";
+  const byTestId = (testid: string) => `[data-testid="${testid}"]`;
+  /** The tick labels of every chart's y axis (vega's SVG names each axis in its aria-label). */
+  const Y_AXIS_LABELS = 'g.role-axis[aria-label^="Y-axis"] .role-axis-label text';
+
+  /** Every number shown by the elements `selectors` match has its thousands grouped ("1,234.5", never "1234.5"). */
+  async function expectThousandsGrouped(selectors: string[]): Promise<void> {
+    let numbers = 0;
+    for (const selector of selectors) {
+      const texts = await page.locator(selector).allTextContents();
+      expect(texts.length, `nothing matches ${selector}`).to.be.greaterThan(0);
+      for (const shown of texts) {
+        for (const [number] of shown.matchAll(/\d[\d,]*(\.\d+)?/g)) {
+          numbers += 1;
+          expect(number.split(".")[0], `${selector}: "${shown}"`).to.match(/^\d{1,3}(,\d{3})*$/);
+        }
+      }
+    }
+    expect(numbers).to.be.greaterThan(0);
+  }
 
   describe("investor view", () => {
     it("shows each holder's shares and claimable revenue as the chain does", async () => {
@@ -189,13 +226,19 @@ describe("Dashboard end to end (hardhat node, simulation, headless Chromium)", f
       for (const [i, holder] of all.slice(0, 4).entries()) {
         await page.goto(`${dashboard.url}/investor/${holder}`);
         await page.getByTestId("shares").waitFor();
-        expect(await text("shares")).to.equal(`${formatAmount(await pool.balanceOf(holder), 18)} HSP1`);
+        expect(await text("shares")).to.equal(`${grouped(await pool.balanceOf(holder), 18)} HSP1`);
         for (const token of tokens) {
           expect(await text(`claimable-${token.symbol}-amount`), `${holder} ${token.symbol}`).to.equal(
-            formatAmount(await pool.claimable(holder, token.address), token.decimals),
+            grouped(await pool.claimable(holder, token.address), token.decimals),
           );
         }
         await page.getByTestId("received-chart").locator("svg").first().waitFor();
+        await expectThousandsGrouped([
+          ...["shares", "share-percent", "claimable-usd", "received-btc", "received-usd"].map(byTestId),
+          ...["sale-shares", "sale-cost", "sale-return", "sale-annual"].map(byTestId),
+          "td.num",
+          Y_AXIS_LABELS,
+        ]);
         await page.screenshot({ path: path.join(SHOTS, `investor-${i}.png`), fullPage: true });
       }
     });
@@ -228,9 +271,16 @@ describe("Dashboard end to end (hardhat node, simulation, headless Chromium)", f
     it("shows the supply and the holders count as the chain does", async () => {
       await page.goto(`${dashboard.url}/operator`);
       await page.getByTestId("supply").waitFor();
-      expect(await text("supply")).to.equal(`${formatAmount(await pool.totalSupply(), 18)} HSP1`);
-      expect(await text("holders-count")).to.equal(String((await holders()).length));
+      expect(await text("supply")).to.equal(`${grouped(await pool.totalSupply(), 18)} HSP1`);
+      expect(await text("holders-count")).to.equal(grouped(BigInt((await holders()).length), 0));
       await page.getByTestId("supply-chart").locator("svg").first().waitFor();
+      expect(await text("supply")).to.match(/^\d{1,3}(,\d{3})+(\.\d+)? HSP1$/, "a supply over 1,000 shares, grouped");
+      await expectThousandsGrouped([
+        ...["supply", "backing", "holders-count", "top10"].map(byTestId),
+        ...["sale-sold", "sale-proceeds", "sale-buyers", "sale-price"].map(byTestId),
+        "td.num",
+        Y_AXIS_LABELS,
+      ]);
       await page.screenshot({ path: path.join(SHOTS, "operator.png"), fullPage: true });
     });
 
@@ -260,6 +310,56 @@ describe("Dashboard end to end (hardhat node, simulation, headless Chromium)", f
       expect(seconds).to.be.below(5);
       expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).to.equal(1);
       await page.screenshot({ path: path.join(SHOTS, "operator-live-deposit.png"), fullPage: true });
+    });
+  });
+
+  describe("operator view of governance", () => {
+    /** Waits (live, no reload) until the element `testid` shows `expected`. */
+    async function shows(testid: string, expected: string): Promise<void> {
+      const deadline = Date.now() + 10_000;
+      while ((await page.getByTestId(testid).count()) === 0 || (await text(testid)) !== expected) {
+        if (Date.now() > deadline) throw new Error(`${testid} shows "${await text(testid)}", not "${expected}"`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    const iso = (seconds: bigint) => new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
+
+    it("shows a bounded pause, a skim and timelock operations as the chain does", async () => {
+      expect(timelockAddress, "the local deployment has a timelock").to.be.a("string");
+      await page.goto(`${dashboard.url}/operator`);
+      await page.getByTestId("supply").waitFor();
+      const signer = await provider.getSigner(0);
+      const admin = MiningPoolShare__factory.connect(await pool.getAddress(), signer);
+      const timelock = new Contract(timelockAddress!, TIMELOCK_ABI, signer);
+      const schedule = async (target: string, data: string, delay: number, salt: string) => {
+        await (await timelock.getFunction("schedule")(target, 0n, data, ZeroHash, salt, delay)).wait();
+        return (await timelock.getFunction("hashOperation")(target, 0n, data, ZeroHash, salt)) as string;
+      };
+
+      await (await admin.pause()).wait();
+      await shows("paused", `yes until ${iso(await pool.pausedUntil())}`);
+
+      const quorum = HashrateOracle__factory.createInterface().encodeFunctionData("setQuorum", [1]);
+      const operation = await schedule(oracleAddress, quorum, 3_600, id("e2e pending"));
+      await shows(`timelock-${operation}-executable`, iso(await timelock.getFunction("getTimestamp")(operation)));
+      await shows(`timelock-${operation}-state`, "pending");
+
+      const wbtc = MockERC20__factory.connect(tokens[0]!.address, signer);
+      await (await wbtc.mint(await pool.getAddress(), 250_000_000_000n)).wait(); // 2,500 WBTC owed to no one
+      const to = getAddress(`0x${"5e".repeat(20)}`);
+      const skim = admin.interface.encodeFunctionData("skim", [tokens[0]!.address, to]);
+      await schedule(await pool.getAddress(), skim, 0, id("e2e skim"));
+      await (await timelock.getFunction("execute")(await pool.getAddress(), 0n, skim, ZeroHash, id("e2e skim"))).wait();
+      await shows("skim-0-amount", grouped(await wbtc.balanceOf(to), 8));
+      expect(await text("skim-0-amount")).to.equal("2,500");
+
+      await (await timelock.getFunction("cancel")(operation)).wait();
+      await shows(`timelock-${operation}-state`, "cancelled");
+      await page.screenshot({ path: path.join(SHOTS, "operator-governance.png"), fullPage: true });
+
+      await (await admin.unpause()).wait();
+      await shows("paused", "no");
+      expect(await pool.paused()).to.equal(false);
     });
   });
 

@@ -21,6 +21,18 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+// Thousands separators on every figure the page shows: "1234567.5" → "1,234,567.5". The API keeps plain decimals
+// (for programs); epochs, blocks in links, addresses and ids are not quantities and stay as they are.
+const grouped = (value) => {
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(String(value));
+  return match === null
+    ? String(value)
+    : `${match[1]}${match[2].replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${match[3] ?? ""}`;
+};
+const percent = (value) => (value === null || value === undefined ? "n/a" : `${grouped(value)} %`);
+// Chart axes: grouped, trailing zeros trimmed.
+const AXIS_FORMAT = ",~f";
+
 const usd = (value) =>
   value === null || value === undefined
     ? "n/a"
@@ -110,10 +122,10 @@ async function renderInvestor() {
   const cards = el(
     "div",
     { class: "cards" },
-    card("Shares", `${v.shares} ${v.symbol}`, "shares"),
-    card("Share of the pool", `${v.sharePercent} %`, "share-percent"),
+    card("Shares", `${grouped(v.shares)} ${v.symbol}`, "shares"),
+    card("Share of the pool", percent(v.sharePercent), "share-percent"),
     card("Claimable now (USD)", usd(v.claimableUsd), "claimable-usd"),
-    card("Received (BTC)", String(v.receivedBtc), "received-btc"),
+    card("Received (BTC)", grouped(v.receivedBtc), "received-btc"),
     card("Received (USD at the time)", usd(v.receivedUsd), "received-usd"),
     card("Claimer", v.claimer === null ? "none (claims itself)" : v.claimer, "claimer"),
   );
@@ -127,12 +139,12 @@ async function renderInvestor() {
         testid: `claimable-${c.symbol}`,
         cells: [
           c.symbol,
-          el("span", { testid: `claimable-${c.symbol}-amount` }, c.amount),
+          el("span", { testid: `claimable-${c.symbol}-amount` }, grouped(c.amount)),
           usd(c.usd),
-          el("span", { testid: `claimable-${c.symbol}-mining` }, c.bySource.mining.amount),
-          el("span", { testid: `claimable-${c.symbol}-ai` }, c.bySource.ai.amount),
-          c.accrued,
-          c.claimed,
+          el("span", { testid: `claimable-${c.symbol}-mining` }, grouped(c.bySource.mining.amount)),
+          el("span", { testid: `claimable-${c.symbol}-ai` }, grouped(c.bySource.ai.amount)),
+          grouped(c.accrued),
+          grouped(c.claimed),
         ],
       })),
       [1, 2, 3, 4, 5, 6],
@@ -145,10 +157,10 @@ async function renderInvestor() {
     el(
       "div",
       { class: "cards" },
-      card("Bought", `${v.sale.shares} ${v.symbol}`, "sale-shares"),
-      card("Cost", `${v.sale.cost} ${v.sale.costSymbol}`, "sale-cost"),
-      card("Return to date", v.sale.returnPercent === null ? "n/a" : `${v.sale.returnPercent} %`, "sale-return"),
-      card("Annualized", v.sale.annualizedPercent === null ? "n/a" : `${v.sale.annualizedPercent} %`, "sale-annual"),
+      card("Bought", `${grouped(v.sale.shares)} ${v.symbol}`, "sale-shares"),
+      card("Cost", `${grouped(v.sale.cost)} ${v.sale.costSymbol}`, "sale-cost"),
+      card("Return to date", percent(v.sale.returnPercent), "sale-return"),
+      card("Annualized", percent(v.sale.annualizedPercent), "sale-annual"),
     ),
   );
   const chartBox = el("div", { testid: "received-chart" });
@@ -178,7 +190,7 @@ async function renderInvestor() {
     mark: { type: "line", interpolate: "step-after", color, point: true },
     encoding: {
       x: { field: "date", type: "temporal", title: null },
-      y: { field, type: "quantitative", title, axis: { titleColor: color } },
+      y: { field, type: "quantitative", title, axis: { titleColor: color, format: AXIS_FORMAT } },
     },
   });
   await chart(chartBox, {
@@ -199,15 +211,15 @@ async function renderOperator() {
   const cards = el(
     "div",
     { class: "cards" },
-    card("Total supply", `${v.supply} ${v.symbol}`, "supply"),
-    card("Backing", `${v.backing} ${v.symbol}`, "backing"),
+    card("Total supply", `${grouped(v.supply)} ${v.symbol}`, "supply"),
+    card("Backing", `${grouped(v.backing)} ${v.symbol}`, "backing"),
     card(
       "Latest report",
-      v.latestReport === null ? "none" : `${v.latestReport.hashrateTHs} TH/s (epoch ${v.latestReport.epoch})`,
+      v.latestReport === null ? "none" : `${grouped(v.latestReport.hashrateTHs)} TH/s (epoch ${v.latestReport.epoch})`,
       "latest-report",
     ),
-    card("Holders", String(v.holders.count), "holders-count"),
-    card("Top 10 hold", `${v.holders.top10Percent} %`, "top10"),
+    card("Holders", grouped(v.holders.count), "holders-count"),
+    card("Top 10 hold", percent(v.holders.top10Percent), "top10"),
     card(
       "Paused",
       v.pause.paused ? `yes${v.pause.pausedUntil ? ` until ${v.pause.pausedUntil}` : ""}` : "no",
@@ -226,7 +238,7 @@ async function renderOperator() {
         ["epoch", "date", "source", "token", "amount", "USD"],
         v.deposits.map((d) => ({
           testid: `deposit-${d.symbol}-${d.epoch}`,
-          cells: [d.epoch, d.date, d.source, d.symbol, d.amount, usd(d.usd)],
+          cells: [d.epoch, d.date, d.source, d.symbol, grouped(d.amount), usd(d.usd)],
         })),
         [4, 5],
       ),
@@ -246,8 +258,8 @@ async function renderOperator() {
           cells: [
             r.epoch,
             r.date,
-            r.submissions.map((s) => `${s.reporter}: ${s.hashrateTHs}`).join("; "),
-            r.finalizedTHs === null ? "pending" : r.finalizedTHs,
+            r.submissions.map((s) => `${s.reporter}: ${grouped(s.hashrateTHs)}`).join("; "),
+            r.finalizedTHs === null ? "pending" : grouped(r.finalizedTHs),
           ],
         })),
         [3],
@@ -263,20 +275,20 @@ async function renderOperator() {
       "div",
       { class: "cards" },
       card("State", `${s.state} (${s.start} – ${s.end})`, "sale-state"),
-      card("Sold", `${s.sold} ${v.symbol}`, "sale-sold"),
-      card("Proceeds", `${s.proceeds} ${s.paymentSymbol}`, "sale-proceeds"),
-      card("Buyers", String(s.buyers), "sale-buyers"),
-      card("Price", `${s.price} ${s.paymentSymbol} per share`, "sale-price"),
+      card("Sold", `${grouped(s.sold)} ${v.symbol}`, "sale-sold"),
+      card("Proceeds", `${grouped(s.proceeds)} ${s.paymentSymbol}`, "sale-proceeds"),
+      card("Buyers", grouped(s.buyers), "sale-buyers"),
+      card("Price", `${grouped(s.price)} ${s.paymentSymbol} per share`, "sale-price"),
     ),
   );
   const holders = el(
     "section",
     {},
-    el("h2", {}, `Largest holders (HHI ${v.holders.hhi})`),
+    el("h2", {}, `Largest holders (HHI ${grouped(v.holders.hhi)})`),
     table(
       ["holder", "shares", "%"],
       v.holders.top.map((h) => ({
-        cells: [el("a", { href: `/investor/${h.address}` }, h.address), h.shares, h.percent],
+        cells: [el("a", { href: `/investor/${h.address}` }, h.address), grouped(h.shares), grouped(h.percent)],
       })),
       [1, 2],
     ),
@@ -309,12 +321,27 @@ async function renderOperator() {
             testid: `timelock-${t.id}`,
             cells: [
               t.id.slice(0, 10) + "…",
-              t.state + (t.ready ? " (ready)" : ""),
+              el("span", { testid: `timelock-${t.id}-state` }, t.state + (t.ready ? " (ready)" : "")),
               t.scheduledAt,
-              t.executableAt,
+              el("span", { testid: `timelock-${t.id}-executable` }, t.executableAt),
               t.calls.map((c) => `${c.target}.${c.selector}`).join(", "),
             ],
           })),
+        ),
+  );
+  const skims = el(
+    "section",
+    {},
+    el("h2", {}, "Skims (tokens sent to the pool that no holder is owed)"),
+    v.skims.length === 0
+      ? el("p", { class: "muted", testid: "skims-empty" }, "Nothing skimmed.")
+      : table(
+          ["at", "token", "amount", "to"],
+          v.skims.map((k, i) => ({
+            testid: `skim-${i}`,
+            cells: [k.at, k.token, el("span", { testid: `skim-${i}-amount` }, grouped(k.amount)), k.to],
+          })),
+          [2],
         ),
   );
   main.replaceChildren(
@@ -326,6 +353,7 @@ async function renderOperator() {
     holders,
     roles,
     timelock,
+    skims,
     el("p", { class: "muted" }, `USD prices: ${v.pricesSource}`),
   );
   await chart(chartBox, {
@@ -336,7 +364,7 @@ async function renderOperator() {
     mark: { type: "line", interpolate: "step-after" },
     encoding: {
       x: { field: "date", type: "temporal", title: null },
-      y: { field: "shares", type: "quantitative", title: "shares" },
+      y: { field: "shares", type: "quantitative", title: "shares", axis: { format: AXIS_FORMAT } },
       color: { field: "series", type: "nominal", title: null },
     },
   });
@@ -355,13 +383,15 @@ function render() {
 function showStatus(update) {
   const when =
     update.timestamp === null ? "" : ` (${new Date(update.timestamp * 1000).toISOString().replace(".000Z", "Z")})`;
-  statusLine.textContent = `indexed through block ${update.indexed}${when} · chain head ${update.chainHead ?? "?"}`;
+  statusLine.textContent = `indexed through block ${grouped(update.indexed)}${when} · chain head ${
+    update.chainHead === null ? "?" : grouped(update.chainHead)
+  }`;
   statusLine.dataset.indexed = String(update.indexed);
   if (update.rpcOk) {
     banner.hidden = true;
   } else {
     banner.hidden = false;
-    banner.textContent = `The chain's RPC is not answering; retrying. Figures are as of block ${update.indexed}. (${update.error})`;
+    banner.textContent = `The chain's RPC is not answering; retrying. Figures are as of block ${grouped(update.indexed)}. (${update.error})`;
   }
 }
 
