@@ -74,12 +74,16 @@ export function operatorView(ctx: ViewContext, options: { maxPauseDuration: numb
   const hhi =
     state.supply === 0n ? 0 : holders.reduce((s, [, b]) => s + (Number(b) / Number(state.supply)) ** 2, 0) * 10_000;
 
+  // Roles are only read from followed contracts: one that is not the oracle, the pool or the sale is a timelock.
+  const labels: Record<string, string> = { ...facts.labels };
+  for (const contract of state.roles.keys()) labels[contract] ??= "timelock";
+
   const roles = [...state.roles.entries()].flatMap(([contract, byRole]) =>
     [...byRole.entries()].map(([role, members]) => ({
-      contract: facts.labels[contract] ?? contract,
+      contract: labels[contract] ?? contract,
       address: contract,
       role: facts.roleNames[role] ?? role,
-      holders: [...members].map((m) => ({ address: m, label: facts.labels[m] ?? null })),
+      holders: [...members].map((m) => ({ address: m, label: labels[m] ?? null })),
     })),
   );
 
@@ -99,7 +103,7 @@ export function operatorView(ctx: ViewContext, options: { maxPauseDuration: numb
       executableAt: iso(op.scheduledAt + op.delay),
       ready: op.state === "pending" && now >= op.scheduledAt + op.delay,
       calls: op.calls.map((c) => ({
-        target: facts.labels[c.target] ?? c.target,
+        target: labels[c.target] ?? c.target,
         selector: c.data.slice(0, 10),
         value: c.value,
       })),

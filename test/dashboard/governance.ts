@@ -149,6 +149,15 @@ describe("Dashboard governance figures", function () {
     let executed: string;
     let cancelled: string;
 
+    it("names the timelock among the role holders, holding the pool's admin role", async () => {
+      const view = await operator();
+      const timelockAddress = await timelock.getAddress();
+      const admins = view.roles.find((r) => r.contract === "pool" && r.role === "DEFAULT_ADMIN_ROLE");
+      expect(admins?.holders).to.deep.equal([{ address: timelockAddress, label: "timelock" }]);
+      expect(await share.defaultAdmin()).to.equal(timelockAddress);
+      expect(view.roles.some((r) => r.contract === "timelock" && r.address === timelockAddress)).to.equal(true);
+    });
+
     it("shows a scheduled operation as pending until the time getTimestamp returns", async () => {
       executed = await schedule(pool.contracts.oracle, oracleCall(), 3_600, id("executed"));
       cancelled = await schedule(pool.contracts.oracle, oracleCall(), 7_200, id("cancelled"));
