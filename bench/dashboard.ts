@@ -4,8 +4,8 @@
  *    wall time against fetching the same logs raw (same ranges, same address and topic filter); goal ≤ 1.5×.
  * 2. The investor-view API under a bounded load on loopback (autocannon, 10 connections, 1,000 distinct holders):
  *    requests per second and p99 latency against a static file served by the same server; goal p99 ≤ 50 ms.
- * Run: `npx hardhat run bench/dashboard.ts` (DAYS, HOLDERS, RANGE and SECONDS override 365, 1000, 2000 and 10;
- * e.g. `DAYS=30 HOLDERS=200 npx hardhat run bench/dashboard.ts` for a quick run). To measure again over a chain
+ * Run: `npx hardhat run bench/dashboard.ts` (DAYS, HOLDERS, RANGE, SECONDS and SCENARIO override 365, 1000, 2000, 10
+ * and scenarios/default.json; e.g. `DAYS=30 HOLDERS=200 npx hardhat run bench/dashboard.ts` for a quick run). To measure again over a chain
  * already simulated, give BENCH_RPC_URL (a node that ran `simulate`) and BENCH_SIM_DIR (that run's `--out` folder).
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -16,7 +16,7 @@ import autocannon from "autocannon";
 import { parse } from "csv-parse/sync";
 import { JsonRpcProvider, getAddress } from "ethers";
 
-import { E2E_CONFIG, freePort, hardhat, removeDeployment, startNode } from "../e2e/harness.js";
+import { E2E_CONFIG, ROOT, freePort, hardhat, removeDeployment, startNode } from "../e2e/harness.js";
 import { formatTable } from "../src/cli/output.js";
 import { readFacts } from "../src/dashboard/facts.js";
 import { investorView } from "../src/dashboard/investor.js";
@@ -24,6 +24,7 @@ import { loadPrices } from "../src/dashboard/prices.js";
 import { createApp, listen } from "../src/dashboard/server.js";
 import { DashboardService } from "../src/dashboard/service.js";
 import { Indexer } from "../src/indexer/indexer.js";
+import { readDeployedAddresses, resolveHashShareAddresses } from "../src/deployment/index.js";
 import { indexedTopics } from "../src/indexer/abi.js";
 import { openDatabase } from "../src/indexer/database.js";
 import { blockNumber, getLogs, httpRpc } from "../src/indexer/rpc.js";
@@ -32,13 +33,15 @@ const DAYS = Number(process.env.DAYS ?? 365);
 const HOLDERS = Number(process.env.HOLDERS ?? 1_000);
 const RANGE = Number(process.env.RANGE ?? 2_000);
 const SECONDS = Number(process.env.SECONDS ?? 10);
+/** The simulator's bench run uses its default scenario; SCENARIO names another (e.g. one whose pool pays out sooner). */
+const SCENARIO = process.env.SCENARIO ?? "scenarios/default.json";
 
 const work = mkdtempSync(path.join(os.tmpdir(), "hashshare-bench-dashboard-"));
 const reuse = process.env.BENCH_RPC_URL !== undefined && process.env.BENCH_SIM_DIR !== undefined;
 const node = reuse ? undefined : await startNode(await freePort());
 const url = node?.url ?? process.env.BENCH_RPC_URL!;
 const simDir = reuse ? process.env.BENCH_SIM_DIR! : path.join(work, "sim");
-const deploymentId = `bench-dashboard-${node?.port}`;
+let deploymentId: string | undefined; // the simulator deploys under an Ignition deployment ID of its own
 try {
   if (node === undefined) {
     console.log(`Measuring the chain of ${url} (simulator run ${simDir})…`);
@@ -57,21 +60,35 @@ try {
         String(HOLDERS),
         "--seed",
         "bench",
+        "--scenario",
+        SCENARIO,
         "--out",
         simDir,
         "--quiet",
       ],
-      { HASHSHARE_E2E_RPC_URL: url, HASHSHARE_DEPLOYMENT_ID: deploymentId },
+      { HASHSHARE_E2E_RPC_URL: url, HASHSHARE_DEPLOYMENT_ID: undefined },
       4 * 60 * 60 * 1000,
     );
     if (sim.code !== 0) throw new Error(`simulate failed:\n${sim.stderr}`);
   }
   const journal = JSON.parse(readFileSync(path.join(simDir, "journal.json"), "utf8")) as {
     contracts: { oracle: string; pool: string; sale: string };
+    chain: { deploymentId: string };
   };
   const summary = JSON.parse(readFileSync(path.join(simDir, "summary.json"), "utf8")) as unknown;
   const size = describeRun(summary);
-  const addresses = [journal.contracts.oracle, journal.contracts.pool, journal.contracts.sale];
+  // The contracts the dashboard task follows: those of the deployment, with its timelock.
+  const id = journal.chain.deploymentId;
+  if (node !== undefined) deploymentId = id;
+  const deployed = resolveHashShareAddresses(
+    await readDeployedAddresses(path.join(ROOT, "ignition", "deployments", id)),
+  );
+  const addresses = [
+    deployed.oracle,
+    deployed.pool,
+    deployed.sale,
+    ...(deployed.timelock === undefined ? [] : [deployed.timelock]),
+  ];
   const rpc = httpRpc(url);
   const head = await blockNumber(rpc);
   const chainId = BigInt(String(await rpc.request({ method: "eth_chainId" })));
@@ -201,13 +218,18 @@ try {
 } finally {
   if (node !== undefined) {
     await node.stop();
-    await removeDeployment(deploymentId);
+    if (deploymentId !== undefined) await removeDeployment(deploymentId);
   }
   rmSync(work, { recursive: true, force: true });
 }
 
 /** "365 days × 1000 holders, 15529 transactions" from the simulator's summary.json. */
 function describeRun(summary: unknown): string {
-  const s = summary as { arguments?: { days?: unknown; holders?: unknown }; activity?: { transactions?: unknown } };
-  return `${String(s.arguments?.days)} days × ${String(s.arguments?.holders)} holders, ${String(s.activity?.transactions)} transactions`;
+  const s = summary as {
+    arguments?: { days?: unknown; holders?: unknown; scenario?: unknown };
+    activity?: { transactions?: unknown; deposits?: unknown; claims?: unknown };
+  };
+  const a = s.arguments ?? {};
+  const activity = s.activity ?? {};
+  return `${String(a.days)} days × ${String(a.holders)} holders (${String(a.scenario)}): ${String(activity.transactions)} transactions, ${String(activity.deposits)} deposits, ${String(activity.claims)} claims`;
 }

@@ -200,10 +200,9 @@ export class Indexer extends EventEmitter<{ progress: [IndexerStatus]; reorg: [n
       ]);
       if (decoded.name === "RoleGranted" && args.role === ZeroHash) candidates.push(getAddress(String(args.account)));
     }
-    const added: string[] = [];
-    for (const candidate of new Set(candidates)) {
-      if (!this.#followed.includes(candidate) && (await isContract(rpc, candidate))) added.push(candidate);
-    }
+    const unknown = [...new Set(candidates)].filter((candidate) => !this.#followed.includes(candidate));
+    const contracts = await Promise.all(unknown.map((candidate) => isContract(rpc, candidate)));
+    const added = unknown.filter((_, i) => contracts[i]);
     await db.transaction(async (tx) => {
       await insertRows(tx, EVENTS_INSERT, rows);
       await insertRows(

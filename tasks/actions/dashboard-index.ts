@@ -29,6 +29,15 @@ export async function openIndexDatabase(file: string): Promise<Database> {
   }
 }
 
+/**
+ * The contracts to follow: the oracle, the pool, the sale, and the timelock the deployment names (followed from the
+ * start, so the indexer need not find it in the role grants and read its events again).
+ */
+export function deploymentAddresses(ctx: TaskContext): string[] {
+  const { oracle, pool, sale, timelock } = ctx.deployment;
+  return timelock === undefined ? [oracle, pool, sale] : [oracle, pool, sale, timelock];
+}
+
 /** An indexer over the context's deployment. */
 export function indexerFor(
   ctx: TaskContext,
@@ -39,7 +48,7 @@ export function indexerFor(
     db,
     rpc: ctx.connection.provider,
     chainId: ctx.chainId,
-    addresses: [ctx.deployment.oracle, ctx.deployment.pool, ctx.deployment.sale],
+    addresses: deploymentAddresses(ctx),
     fromBlock: ctx.deployment.fromBlock,
     ...options,
   });

@@ -4,7 +4,7 @@ import { loadPrices } from "../../src/dashboard/prices.js";
 import { createApp, listen } from "../../src/dashboard/server.js";
 import { DashboardService } from "../../src/dashboard/service.js";
 import { selectDeployment } from "./dashboard-deployment.js";
-import { defaultConfirmations, defaultIndexPath, openIndexDatabase } from "./dashboard-index.js";
+import { defaultConfirmations, defaultIndexPath, deploymentAddresses, openIndexDatabase } from "./dashboard-index.js";
 import { firstLine, note } from "./context.js";
 import { taskAction, type CommonArguments } from "./run.js";
 
@@ -51,7 +51,7 @@ export default taskAction<DashboardArguments>(async (args, session) => {
     db,
     rpc: ctx.connection.provider,
     chainId: ctx.chainId,
-    addresses: [ctx.deployment.oracle, ctx.deployment.pool, ctx.deployment.sale],
+    addresses: deploymentAddresses(ctx),
     fromBlock: ctx.deployment.fromBlock,
     confirmations,
     blockRange: args.blockRange,
