@@ -5,8 +5,10 @@
  *   deal earns for `contractTerm` years plus one `renewalTerm`, and the capacity returns to mining.
  * - Colocation: `IT MW × aiColoRevenue × (1 + aiEscalator)^years / 365` a day (years = whole contract years
  *   since the first earning day), cost `(1 − aiColoMargin)` of it.
- * - GPU cloud: `GPUs × (gpuRentH100 − gpuOwnershipCost) × 24 × gpuUtilization` a day with
- *   `GPUs = gross MW × 1000 / powerPerGpu` (power per GPU includes PUE), minus the GPUs' power at `powerPrice`.
+ * - GPU cloud: `GPUs × 24 × (gpuRentH100 × gpuUtilization − gpuOwnershipCost)` a day with
+ *   `GPUs = gross MW × 1000 / powerPerGpu` (power per GPU includes PUE), minus the GPUs' power at `powerPrice`. Rent is
+ *   earned on the hours a GPU is rented; its ownership cost (its capex spread over 5 years, per GPU-hour) accrues on
+ *   every hour, rented or idle.
  * - Capex: `IT MW × conversionCapex`, of which the tenant pays `tenantCapexShare`. Of the operator's part,
  *   `loanToCost` is borrowed at `loanRate` (interest capitalized during the conversion) and repaid in equal daily
  *   instalments over the first term; the rest (equity) is repaid to the operator from the deal's net income
@@ -96,7 +98,7 @@ export function aiRevenuePerDay(p: DealParams, grossMw: number, daysEarning: num
     return (itMw * p.aiColoRevenue * 1e6 * Math.pow(1 + p.aiEscalator / 100, years)) / DAYS_PER_YEAR;
   }
   const gpus = (grossMw * 1000) / p.powerPerGpu;
-  return gpus * (p.gpuRentH100 - p.gpuOwnershipCost) * 24 * (p.gpuUtilization / 100);
+  return gpus * 24 * (p.gpuRentH100 * (p.gpuUtilization / 100) - p.gpuOwnershipCost);
 }
 
 /** Operating cost of that capacity for a day given its revenue, USD. */

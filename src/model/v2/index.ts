@@ -19,4 +19,5 @@ export * from "./deals.js";
 export * from "./valuation.js";
 export * from "./policies.js";
 export * from "./realism.js";
+export * from "./sale.js";
 export * from "./scenario-schema.js";

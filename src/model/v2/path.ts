@@ -8,7 +8,8 @@
  *    mean exactly `feeShare`);
  * 2. on day 0 and on the first day of each difficulty epoch the policy may sign AI deals (policies.ts);
  * 3. the network mines the day (network.ts): hashrate, retargets, halvings, hashprice;
- * 4. the capacity not committed to AI mines (fleet.ts); earning deals earn (deals.ts) and pay their loan
+ * 4. the capacity not committed to AI mines (fleet.ts), its fleet renewed by the sustaining reserve on every day it
+ *    runs; earning deals earn (deals.ts) and pay their loan
  *    instalments and the operator's equity first;
  * 5. each source's net repays its carried loss, then the operator takes `operatorFee` % of what is left and holders
  *    receive the rest; a negative day pays nothing and carries the loss forward (../settlement.ts).
@@ -154,6 +155,7 @@ export function simulatePath(s: Scenario, options: PathOptions): PathResult {
   const aiSettled: Settlement = { payoutUsd: 0, operatorFeeUsd: 0, carriedLossUsd: 0 };
   let carriedMining = 0;
   let carriedAi = 0;
+  let fleetYears = 0; // years of sustaining reserve paid: the fleet's age in years of renewal (fleet.ts)
   let evaluate = true;
   let day = 0;
 
@@ -184,7 +186,7 @@ export function simulatePath(s: Scenario, options: PathOptions): PathResult {
         blockMw: (s.dealSize / 100) * capacityMw,
         maxAiMw: (s.maxAiShare / 100) * capacityMw,
         aiValue: () => (Number.isNaN(aiValue) ? (aiValue = aiValueOf(s)) : aiValue),
-        miningValue: () => miningValuePerMw(s, params, network, price, horizon),
+        miningValue: () => miningValuePerMw(s, params, network, price, horizon, fleetYears),
       });
       if (decision !== undefined) {
         decisions.push(decision);
@@ -244,7 +246,9 @@ export function simulatePath(s: Scenario, options: PathOptions): PathResult {
     }
 
     const miningMw = Math.max(0, capacityMw - committed);
-    miningDay(mining, s, miningMw, network.btcPerHsDay, price);
+    miningDay(mining, s, miningMw, network.btcPerHsDay, price, fleetYears);
+    c.poolHashrateThs[day] = fleetThs(miningMw, s, fleetYears);
+    if (!mining.shutdown) fleetYears += 1 / DAYS_PER_YEAR;
     const miningNet = mining.revenueUsd - mining.powerUsd - mining.opexUsd - mining.depreciationUsd;
     settleInto(minedSettled, miningNet, carriedMining, s.operatorFee);
     carriedMining = minedSettled.carriedLossUsd;
@@ -262,7 +266,6 @@ export function simulatePath(s: Scenario, options: PathOptions): PathResult {
     c.convertingMw[day] = convertingMw;
     c.aiShare[day] = (aiMw + convertingMw) / capacityMw;
     c.capacityMw[day] = capacityMw;
-    c.poolHashrateThs[day] = fleetThs(miningMw, s);
     c.shutdown[day] = mining.shutdown ? 1 : 0;
     c.miningBtc[day] = mining.btc;
     c.miningRevenueUsd[day] = mining.revenueUsd;

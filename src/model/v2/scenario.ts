@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 import type { NetworkFit } from "./fit.js";
+import { derivedSalePriceUsd } from "./sale.js";
 
 /** The shipped fitted-parameters file. */
 export const NETWORK_PARAMS_FILE = fileURLToPath(new URL("../../../data/network-params.json", import.meta.url));
@@ -63,9 +64,15 @@ export const scenarioFileSchema = z
     aiItMwAtStart: nonNegative().default(0),
     /** days that contract is into its first term on day 0 */
     aiContractAgeAtStartDays: z.number().int().min(0).default(0),
-    /** shares sold and their price (USD per share): the investor's cost */
+    /** shares sold */
     shares: positive().default(1_000_000),
-    salePriceUsd: positive().default(50),
+    /**
+     * price of one share, USD: the investor's cost; default derived from the capital a share stands for on day 0
+     * (sale.ts: site + machines + any AI fit-out in place, per share)
+     */
+    salePriceUsd: positive().optional(),
+    /** site infrastructure (substation share, transformers, buildings or containers, cooling), M USD per gross MW */
+    siteCapex: nonNegative().default(0.4),
     // ---- market and network ----
     difficulty0: positive().default(145e12),
     feeShare: nonNegative().default(1.0),
@@ -178,7 +185,7 @@ export function parseScenario(input: unknown, fit?: NetworkFit): Scenario {
   }
   const f = fit ?? (shippedFit ??= loadNetworkFit());
   const { $schema: _schema, ...s } = result.data;
-  return {
+  const resolved = {
     ...s,
     networkEfficiencyGain: s.networkEfficiencyGain ?? f.network.networkEfficiencyGain * 100,
     upElasticity: s.upElasticity ?? f.network.upElasticity,
@@ -189,6 +196,7 @@ export function parseScenario(input: unknown, fit?: NetworkFit): Scenario {
     feeAutocorrelation: s.feeAutocorrelation ?? f.fees.autocorrelation,
     feeVolatility: s.feeVolatility ?? f.fees.volatility,
   };
+  return { ...resolved, salePriceUsd: s.salePriceUsd ?? derivedSalePriceUsd(resolved) };
 }
 
 /** The default scenario (ECONOMICS defaults, fitted network). */

@@ -6,7 +6,8 @@
  * - Mining: the present value of the margin (after power, opex and depreciation; 0 on shutdown days) the same
  *   capacity would earn instead over the same days (lag + term + renewal), on the network model's expected path:
  *   no noise, the BTC price at its expected value `S × e^(μ t)`, fees at `feeShare`, halvings and retargets
- *   included. The projection moves in `PROJECTION_STEP_DAYS` steps.
+ *   included, the fleet renewed by its sustaining reserve (fleet.ts). The projection moves in `PROJECTION_STEP_DAYS`
+ *   steps.
  */
 import { DAYS_PER_YEAR } from "../constants.js";
 import { aiOpexPerDay, aiRevenuePerDay, dealFinancing, dailyInstalment, type DealParams, termDays } from "./deals.js";
@@ -51,6 +52,7 @@ const scratchDay = emptyMiningDay();
  * PV of one gross MW's mining margin over `horizonDays` from today, on the expected path from `network` (not
  * modified), USD.
  * @param priceUsd today's BTC price
+ * @param fleetYears the fleet's age in years of renewal today (fleet.ts); it grows on the projected days the fleet runs
  */
 export function miningValuePerMw(
   s: FleetParams & Pick<Scenario, "btcDrift" | "feeShare" | "discountRate">,
@@ -58,14 +60,17 @@ export function miningValuePerMw(
   network: NetworkState,
   priceUsd: number,
   horizonDays: number,
+  fleetYears = 0,
 ): number {
   copyNetworkState(network, scratchState);
   let value = 0;
+  let fleetAge = fleetYears;
   for (let t = 0; t < horizonDays; t += PROJECTION_STEP_DAYS) {
     const span = Math.min(PROJECTION_STEP_DAYS, horizonDays - t);
     const price = priceUsd * Math.exp((s.btcDrift * (t + span / 2)) / DAYS_PER_YEAR);
     advanceDay(scratchState, params, price, s.feeShare / 100, zero, span);
-    const margin = miningMarginPerMw(s, scratchState.btcPerHsDay, price, scratchDay);
+    const margin = miningMarginPerMw(s, scratchState.btcPerHsDay, price, scratchDay, fleetAge);
+    if (!scratchDay.shutdown) fleetAge += span / DAYS_PER_YEAR;
     value += margin * span * discountFactor(s.discountRate, t + span / 2);
   }
   return value;

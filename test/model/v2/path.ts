@@ -164,7 +164,10 @@ describe("simulatePath capacity", function () {
     const path = simulatePath(growing, { seed: 1, pathIndex: 0, days: 20, policy: "mining-only" });
     const c = path.columns;
     expectClose(c.capacityMw[10], 51, 1e-9);
-    expectClose(c.poolHashrateThs[10], (51 * 1e6) / (1.08 * 17.5), 1e-6);
+    let ran = 0; // days the fleet ran (and was renewed) before day 10
+    for (let d = 0; d < 10; d++) ran += 1 - c.shutdown[d]!;
+    const efficiency = 17.5 * (1 - growing.networkEfficiencyGain / 100) ** (ran / 365);
+    expectClose(c.poolHashrateThs[10], (51 * 1e6) / (1.08 * efficiency), 1e-6);
     expect(c.miningMw[10] === 51 || c.shutdown[10] === 1).to.equal(true);
   });
 });
