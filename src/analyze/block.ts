@@ -34,6 +34,12 @@ export interface SaleTerms {
   priceUsd: number;
   /** Shares outstanding: one share receives 1 / shares of what holders are paid. */
   shares: number;
+  /**
+   * Shares outstanding day by day, when the supply changes (the on-chain simulator's): one share receives
+   * 1 / sharesByDay[d] of day d's payouts; a day with no share yet passes its payouts to the first day with shares.
+   * Overrides `shares` for the payouts (not for the sale price).
+   */
+  sharesByDay?: ArrayLike<number>;
 }
 
 /** A unit of work: paths `from` … `to − 1` of one scenario, every listed policy. */

@@ -46,7 +46,7 @@ function simulatePolicy(
   const row = path - job.from;
   const columns = simulatePolicyPath(job.scenario, job.policies[k]!, job.seed, path, job.days, job.history);
   const { priceUsd: prices, holdersMiningBtc, holdersAiUsd } = columns;
-  const { priceUsd, shares } = job.sale;
+  const { priceUsd, shares, sharesByDay } = job.sale;
   let btcMining = 0;
   let btcAi = 0;
   let usdMining = 0;
@@ -54,10 +54,23 @@ function simulatePolicy(
   let sample = 0;
   let nextSample = job.sampleDays[0]!;
   const firstPrice = prices[0]!;
+  let waitingBtc = 0; // payouts of days with no share yet (sharesByDay only)
+  let waitingUsd = 0;
   for (let d = 0; d < job.days; d++) {
     const price = prices[d]!;
-    const btc = holdersMiningBtc[d]! / shares;
-    const usd = holdersAiUsd[d]! / shares;
+    let btc: number;
+    let usd: number;
+    if (sharesByDay === undefined) {
+      btc = holdersMiningBtc[d]! / shares;
+      usd = holdersAiUsd[d]! / shares;
+    } else {
+      const today = sharesByDay[d] ?? 0;
+      waitingBtc += holdersMiningBtc[d]!;
+      waitingUsd += holdersAiUsd[d]!;
+      btc = today > 0 ? waitingBtc / today : 0;
+      usd = today > 0 ? waitingUsd / today : 0;
+      if (today > 0) waitingBtc = waitingUsd = 0;
+    }
     btcMining += btc;
     btcAi += usd / price;
     usdMining += btc * price;

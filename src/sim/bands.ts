@@ -4,8 +4,9 @@
  * of the chain received, cumulated, in USD and in BTC.
  *
  * Analyze counts a share as `1 / scenario.shares` of what holders receive; the chain's share is `1 / supply` (supply
- * = the highest backing reported, hashrate × sharesPerTHs). The bands are put on the chain's share by multiplying by
- * `scenario.shares / supply` on each sample day, so both lines read "per share of this pool".
+ * = the highest backing reported, hashrate × sharesPerTHs), which changes from day to day. The bands are put on the
+ * chain's share by giving analyze the chain's supply of each day (`sharesByDay`), so both lines read "per share of
+ * this pool".
  */
 import {
   dateOf,
@@ -76,7 +77,7 @@ export function runBands(input: {
     to: paths,
     days,
     sampleDays,
-    sale: saleOf(scenario),
+    sale: { ...saleOf(scenario), sharesByDay: plans.slice(0, days).map((plan) => toWholeShares(plan.supply)) },
     discountRate: discountRateOf(scenario) / 100,
   });
   const fans = fanRows(block, shape, [policy], sampleDays, (day) => dateOf(scenario, day));
@@ -84,17 +85,15 @@ export function runBands(input: {
   for (const fan of fans) {
     if (fan.policy !== policy || fan.source !== "total") continue;
     const row = rows[fan.day]!;
-    const supply = toWholeShares(plans[fan.day]!.supply);
-    const scale = supply > 0 ? scenario.shares / supply : 0;
     points.push({
       unit: fan.unit,
       day: fan.day,
       date: fan.date,
-      p5: fan.p5 * scale,
-      p25: fan.p25 * scale,
-      p50: fan.p50 * scale,
-      p75: fan.p75 * scale,
-      p95: fan.p95 * scale,
+      p5: fan.p5,
+      p25: fan.p25,
+      p50: fan.p50,
+      p75: fan.p75,
+      p95: fan.p95,
       onChain: Number(fan.unit === "USD" ? row.cumulativeUsdPerShare : row.cumulativeBtcPerShare),
     });
   }
