@@ -1,5 +1,5 @@
 /**
- * Dashboard benchmark (issue 9), ratios measured in one run:
+ * Dashboard benchmark, ratios measured in one run:
  * 1. Indexing the simulator's bench run (365 days × 1,000 holders by default) from a `hardhat node`: the indexer's
  *    wall time against fetching the same logs raw (same ranges, same address and topic filter); goal ≤ 1.5×.
  * 2. The investor-view API under a bounded load on loopback (autocannon, 10 connections, 1,000 distinct holders):
