@@ -26,7 +26,10 @@ export const dashboardTasks = [
     .addOption(intOption("blockRange", "Blocks per eth_getLogs request", 2000))
     .addOption(intOption("pollMs", "Milliseconds between polls of the chain once caught up", 500))
     .addOption(
-      stringOption("database", "SQLite file (default: cache/dashboard/<deployment>.sqlite; DATABASE_URL wins)"),
+      stringOption(
+        "database",
+        "SQLite file (default: cache/dashboard/<deployment>-<chainId>.sqlite; DATABASE_URL wins)",
+      ),
     )
     .addOption(stringOption("prices", "BTC/USD prices: a number, a date,price_usd CSV, or a simulator run's daily.csv"))
     .addFlag(jsonFlag("Print a JSON line when stopped"))
