@@ -7,9 +7,7 @@ import type { BacktestResult } from "./backtest.js";
 import type { PolicySummary, HoldSummary } from "./summary.js";
 import type { Tornado } from "./tornado.js";
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
+import { escapeHtml, htmlPage } from "../report/html-page.js";
 
 const cell = (text: string): string => `<td>${escapeHtml(text)}</td>`;
 const band = (p5: string, p50: string, p95: string): string => `${p50} <span class="range">(${p5} … ${p95})</span>`;
@@ -85,9 +83,6 @@ ${svg ?? ""}`;
 
 export function reportPage(input: PageInput): string {
   const h = input.hold;
-  const links = input.links
-    .map(([href, label]) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`)
-    .join(" · ");
   const tornado =
     input.tornado === null
       ? '<p class="note">No tornado (--tornado-paths 0).</p>'
@@ -96,26 +91,13 @@ export function reportPage(input: PageInput): string {
 <thead><tr><th>input</th><th>range</th><th>median IRR, low end</th><th>high end</th><th>mean NPV, USD, low end</th><th>high end</th></tr></thead>
 ${tornadoRows(input.tornado)}
 </table>`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>${escapeHtml(input.title)}</title>
-<style>
-body { font-family: Helvetica, Arial, sans-serif; margin: 2rem auto; max-width: 1000px; color: #222; }
-h1 { font-size: 1.4rem; margin-bottom: 0.2rem; } h2 { font-size: 1.1rem; margin-top: 2rem; } p.sub { color: #666; margin-top: 0; }
-p.note, li { color: #444; font-size: 0.9rem; margin: 0.3rem 0; }
-table { border-collapse: collapse; margin: 1rem 0; font-size: 0.9rem; }
-th, td { padding: 0.25rem 0.6rem; text-align: right; border-bottom: 1px solid #eee; vertical-align: top; }
-th:first-child { text-align: left; } thead th { border-bottom: 2px solid #ccc; }
-.range { color: #888; font-size: 0.8rem; white-space: nowrap; }
-svg { max-width: 100%; height: auto; }
-</style>
-</head>
-<body>
-<h1>${escapeHtml(input.title)}</h1>
-<p class="sub">${escapeHtml(input.subtitle)}</p>
-<h2>One share bought at ${escapeHtml(grouped(input.priceUsd))} USD, held ${escapeHtml(grouped(input.years, input.years % 1 === 0 ? 0 : 2))} years</h2>
+  return htmlPage({
+    title: input.title,
+    subtitle: input.subtitle,
+    maxWidthPx: 1000,
+    style: ".range { color: #888; font-size: 0.8rem; white-space: nowrap; }",
+    links: input.links,
+    body: `<h2>One share bought at ${escapeHtml(grouped(input.priceUsd))} USD, held ${escapeHtml(grouped(input.years, input.years % 1 === 0 ? 0 : 2))} years</h2>
 <table>
 <thead><tr><th>policy</th><th>rank</th><th>mean NPV at ${escapeHtml(percent(input.discountRate))}, USD</th><th>IRR per year, median (p5 … p95)</th><th>yield per year, median</th><th>payouts, USD, median (p5 … p95)</th><th>payback, median</th><th>chance payouts never repay the price</th><th>chance it beats holding BTC</th><th>best NPV on paths</th></tr></thead>
 ${policyRows(input.policies)}
@@ -130,8 +112,6 @@ ${input.svgs.policies}
 <h2>What moves the IRR</h2>
 ${tornado}
 ${input.backtest === null ? "" : backtestSection(input.backtest, input.svgs.backtest)}
-<p>${links}</p>
-</body>
-</html>
-`;
+`,
+  });
 }

@@ -38,9 +38,12 @@ export function bandPanel(bands: RunBands, unit: BandUnit, days: number): Panel 
         ? "One share's payouts on chain, inside the model's spread (USD)"
         : "One share's payouts on chain, inside the model's spread (BTC, in sats)",
       [
-        `${unit === "USD" ? "USD at each day's BTC price" : "every payout in BTC at that day's price, 1 BTC = 100,000,000 sats"}; ` +
-          `${formatNumber(bands.paths)} model paths of the same scenario, seed and policy (${bands.policy})`,
-        "light band p5–p95, dark band p25–p75, dashed line the median, solid black line the on-chain run",
+        unit === "USD"
+          ? "USD per share, payouts valued at each day's BTC price"
+          : "sats per share, each payout in BTC at its day's price (1 BTC = 100,000,000 sats)",
+        `${formatNumber(bands.paths)} model paths of the same scenario, seed and policy (${bands.policy}): ` +
+          "p5–p95 light, p25–p75 dark,",
+        "median dashed; the on-chain run is the solid black line",
       ],
     ),
     width: WIDTH,

@@ -1,22 +1,20 @@
 /**
- * The panels of the report chart, one function each: revenue per 1,000 shares by source, the pool's capacity by use,
- * the allocation policies side by side on the same price path, and the market path (BTC price, hashprice). Every
- * axis carries its unit; dates are UTC days.
+ * The panels of the report chart, one function each, and what they share (input, width, colours, titles, date axis):
+ * revenue per 1,000 shares by source, the pool's capacity by use and the market path (BTC price, hashprice). The
+ * policies' panel is in chart-policies.ts, the bands' in chart-bands.ts. Every axis carries its unit; dates are UTC days.
  */
 import type * as vl from "vega-lite";
 
-import { POLICY_NAMES, type PolicyName } from "../model/v2/index.js";
-import { formatNumber } from "../cli/amount.js";
+import type { PolicyName } from "../model/v2/index.js";
 import type { RunBands } from "./bands.js";
-import { listLabels, POLICY_LABEL } from "./labels.js";
-import { horizonLabel, type DailyRow, type PolicyPoint } from "./report.js";
+import type { DailyRow, PolicyPoint } from "./report.js";
 
 /** The width of a full-width panel's plot area, pixels. */
 export const WIDTH = 760;
 
 /** The colours of the sources: bitcoin orange for mining (WBTC), USDC blue for AI. */
 export const MINING_COLOR = "#f7931a";
-const AI_COLOR = "#2775ca";
+export const AI_COLOR = "#2775ca";
 const CONVERTING_COLOR = "#a9c9ec";
 
 /** Panel titles: left-aligned on the plot area, so that the four panels line up. */
@@ -29,20 +27,6 @@ export function panelTitle(text: string, subtitle?: string | string[]) {
     offset: 8,
     ...(subtitle === undefined ? {} : { subtitle, subtitleFontSize: 11, subtitleColor: "#666" }),
   } as const;
-}
-
-/** The groups (two or more) of policies that paid exactly the same each day: their lines coincide. */
-export function coincidingPolicies(paths: ChartInput["paths"]): PolicyName[][] {
-  const same = (a: PolicyName, b: PolicyName): boolean =>
-    paths[a].length === paths[b].length &&
-    paths[a].every((point, i) => point.cumulativeUsdPerShare === paths[b][i]!.cumulativeUsdPerShare);
-  const groups: PolicyName[][] = [];
-  for (const policy of POLICY_NAMES) {
-    const group = groups.find((g) => same(g[0]!, policy));
-    if (group === undefined) groups.push([policy]);
-    else group.push(policy);
-  }
-  return groups.filter((group) => group.length > 1);
 }
 
 export interface ChartInput {
@@ -58,34 +42,6 @@ export interface ChartInput {
   policy?: PolicyName;
   /** The model's bands beside the on-chain path (bands.ts); none in a comparison. */
   bands?: RunBands | null;
-}
-
-const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** The third panel's title lines: what the lines are, and over which days. */
-export function policyPanelSubtitle(input: ChartInput): string[] {
-  const horizon = input.paths[POLICY_NAMES[0]!].length;
-  const runDays = input.rows.length;
-  const lines: string[] = [];
-  if (horizon > runDays) {
-    lines.push(
-      `Model projection over ${horizonLabel(horizon)} on the same price path; the first ${formatNumber(runDays)} ` +
-        `days (shaded) are the on-chain run`,
-    );
-  }
-  const span = horizon > runDays ? "projection" : "run";
-  const highlighted =
-    input.policy === undefined ? "" : `; the run's own policy (${POLICY_LABEL[input.policy]}) in a thick line`;
-  const groups = coincidingPolicies(input.paths);
-  if (groups[0]?.length === POLICY_NAMES.length) {
-    lines.push(`All three policies paid the same each day of this ${span}, so their lines and bars coincide`);
-  } else {
-    lines.push(`USD, cumulative${highlighted}`);
-    for (const group of groups) {
-      lines.push(`${capitalize(listLabels(group))} paid the same each day, so their lines coincide`);
-    }
-  }
-  return lines;
 }
 
 /** One panel of the chart's vertical stack. */
@@ -168,136 +124,6 @@ export function capacityPanel(rows: readonly DailyRow[]): Panel {
         legend: topLegend,
       },
     },
-  };
-}
-
-/** The policies' cumulative payouts per 1,000 shares on the same price path, and their totals as bars. */
-export function policyPanel(input: ChartInput): Panel {
-  const policies = POLICY_NAMES.flatMap((policy) =>
-    input.paths[policy].map((point) => ({
-      date: point.date,
-      policy: POLICY_LABEL[policy],
-      usd: point.cumulativeUsdPerShare * 1000,
-      highlighted: policy === input.policy,
-    })),
-  );
-  const finals = POLICY_NAMES.map((policy) => ({
-    policy: POLICY_LABEL[policy],
-    usd: (input.paths[policy].at(-1)?.cumulativeUsdPerShare ?? 0) * 1000,
-    highlighted: policy === input.policy,
-  }));
-  const policyColor = {
-    field: "policy",
-    type: "nominal",
-    title: null,
-    scale: { domain: POLICY_NAMES.map((p) => POLICY_LABEL[p]), range: [MINING_COLOR, AI_COLOR, "#2ca02c"] },
-  } as const;
-  // A projection past the chain run: shade the run's days and rule where it ends.
-  const horizon = input.paths[POLICY_NAMES[0]!].length;
-  const runEnd = input.rows.at(-1)?.date;
-  const projected = horizon > input.rows.length && runEnd !== undefined;
-  const runSpan = projected ? [{ start: input.rows[0]!.date, end: runEnd, label: "on-chain run ends" }] : [];
-  return {
-    title: panelTitle(
-      "Revenue per 1,000 shares by allocation policy, on the same price path",
-      policyPanelSubtitle(input),
-    ),
-    spacing: 24,
-    hconcat: [
-      {
-        width: WIDTH - 256,
-        height: 190,
-        layer: [
-          ...(projected
-            ? [
-                {
-                  data: { values: runSpan },
-                  mark: { type: "rect" as const, color: "#eee" },
-                  encoding: { x: { field: "start", type: "temporal" as const }, x2: { field: "end" } },
-                },
-                {
-                  data: { values: runSpan },
-                  mark: { type: "rule" as const, color: "#888", strokeDash: [2, 2] },
-                  encoding: { x: { field: "end", type: "temporal" as const } },
-                },
-                {
-                  data: { values: runSpan },
-                  mark: {
-                    type: "text" as const,
-                    align: "left" as const,
-                    baseline: "bottom" as const,
-                    dx: 4,
-                    y: 190,
-                    dy: -4,
-                    fontSize: 10,
-                    color: "#666",
-                  },
-                  encoding: { x: { field: "end", type: "temporal" as const }, text: { field: "label" } },
-                },
-              ]
-            : []),
-          // The run's own policy first, in a thick line, then the others dashed on top: a policy that pays the
-          // same shows as dashes on the thick line instead of vanishing under it.
-          ...[true, false].map((highlighted) => ({
-            data: { values: policies.filter((point) => point.highlighted === highlighted) },
-            mark: {
-              type: "line" as const,
-              interpolate: "monotone" as const,
-              strokeWidth: highlighted ? 3 : 1.5,
-              ...(highlighted ? {} : { strokeDash: [5, 3] }),
-            },
-            encoding: {
-              x: dateAxis(horizon),
-              y: { field: "usd", type: "quantitative" as const, title: "USD / 1,000 shares" },
-              color: {
-                ...policyColor,
-                legend: {
-                  orient: "top-left" as const,
-                  direction: "vertical" as const,
-                  fillColor: "white",
-                  padding: 4,
-                },
-              },
-            },
-          })),
-        ],
-      },
-      {
-        width: 166,
-        height: 190,
-        data: { values: finals },
-        layer: [
-          {
-            mark: { type: "bar", cornerRadiusEnd: 2 },
-            encoding: {
-              x: {
-                field: "policy",
-                type: "nominal",
-                sort: null,
-                title: null,
-                axis: { labelAngle: 0, grid: false },
-              },
-              y: {
-                field: "usd",
-                type: "quantitative",
-                title: projected ? `total over ${horizonLabel(horizon)}` : "total over the run",
-                axis: { grid: false },
-              },
-              color: policyColor,
-              opacity: { condition: { test: "datum.highlighted", value: 1 }, value: 0.55 },
-            },
-          },
-          {
-            mark: { type: "text", dy: -7, fontSize: 11, color: "#333" },
-            encoding: {
-              x: { field: "policy", type: "nominal", sort: null },
-              y: { field: "usd", type: "quantitative" },
-              text: { field: "usd", type: "quantitative", format: ",.0f" },
-            },
-          },
-        ],
-      },
-    ],
   };
 }
 

@@ -6,9 +6,11 @@ import * as vega from "vega";
 import * as vl from "vega-lite";
 
 import { bandPanels } from "./chart-bands.js";
-import { capacityPanel, marketPanel, policyPanel, revenuePanel, type ChartInput } from "./chart-panels.js";
+import { capacityPanel, marketPanel, revenuePanel, type ChartInput } from "./chart-panels.js";
+import { policyPanel } from "./chart-policies.js";
 
-export { coincidingPolicies, policyPanelSubtitle, type ChartInput } from "./chart-panels.js";
+export { type ChartInput } from "./chart-panels.js";
+export { coincidingPolicies, policyPanelSubtitle } from "./chart-policies.js";
 
 /** The Vega-Lite specification of the report chart. */
 export function chartSpec(input: ChartInput): vl.TopLevelSpec {

@@ -9,7 +9,7 @@ import { stringify } from "csv-stringify/sync";
 
 import { formatNumber } from "../cli/amount.js";
 import { dateOfDay, type Decision, type PathResult } from "../model/v2/index.js";
-import { escapeHtml } from "./page.js";
+import { escapeHtml } from "../report/html-page.js";
 
 /** One decision of the run, as the report shows it. */
 export interface DecisionRow {

@@ -5,9 +5,12 @@
  */
 export * from "./bands.js";
 export * from "./chain.js";
+export * from "./chain-client.js";
+export * from "./chain-ops.js";
 export * from "./chart.js";
 export * from "./chart-bands.js";
 export * from "./chart-panels.js";
+export * from "./chart-policies.js";
 export * from "./compare.js";
 export * from "./decisions.js";
 export * from "./interrupt.js";
@@ -30,3 +33,4 @@ export * from "./setup.js";
 export * from "./stats.js";
 export * from "./summary.js";
 export * from "./table.js";
+export * from "./tx-sender.js";

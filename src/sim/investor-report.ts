@@ -8,7 +8,7 @@ import { formatAmount, formatNumber, formatPayout, formatShares, formatUsd } fro
 import type { IrrResult } from "../finance/index.js";
 import { TOKEN_FACTS, toWhole } from "../tokens.js";
 import type { InvestorAccount, InvestorView } from "./investor-view.js";
-import { escapeHtml } from "./page.js";
+import { escapeHtml } from "../report/html-page.js";
 import { rankHoldings } from "./table.js";
 
 /** A rate as a percentage with one decimal, e.g. "8.3 %"; IRR failures in words. */

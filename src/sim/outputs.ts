@@ -17,7 +17,8 @@ import { decisionsCsv, decisionSection, type DecisionRow } from "./decisions.js"
 import { investorsCsv, investorSection } from "./investor-report.js";
 import type { InvestorView } from "./investor-view.js";
 import { journalPath } from "./journal.js";
-import { escapeHtml, reportHtml, type PolicyProjection } from "./page.js";
+import { escapeHtml } from "../report/html-page.js";
+import { reportHtml, type PolicyProjection } from "./page.js";
 import { SATS_PER_BTC } from "../tokens.js";
 import { dailyCsv, policyLeader, type DailyRow, type PolicyTotals } from "./report.js";
 import type { Summary } from "./summary.js";

@@ -1,15 +1,12 @@
 /**
- * The report page: a standalone HTML file (inline SVG, no script, no network) with the heading, the key figures, the
- * policies side by side and the chart.
+ * The simulator's report page: the key figures, the sections (investor's view, bands, decisions), the policies side by
+ * side and the chart, in the shared page shell of src/report/html-page.ts (standalone: inline SVG, no script).
  */
 import { formatNumber, formatPayout, formatUsd } from "../cli/amount.js";
 import { POLICY_NAMES, type PolicyName } from "../model/v2/index.js";
 import { listLabels, POLICY_LABEL } from "./labels.js";
+import { escapeHtml, htmlPage } from "../report/html-page.js";
 import { horizonLabel, type PolicyLeader, type PolicyTotals } from "./report.js";
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
 
 /** The policies side by side over a projection longer than the chain run (see `projectionDays`). */
 export interface PolicyProjection {
@@ -78,27 +75,13 @@ export function reportHtml(input: {
     ];
   }
   const policyNotes = notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join("\n");
-  const links = input.links
-    .map(([href, label]) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`)
-    .join(" · ");
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>${escapeHtml(input.title)}</title>
-<style>
-body { font-family: Helvetica, Arial, sans-serif; margin: 2rem auto; max-width: 880px; color: #222; }
-h1 { font-size: 1.4rem; margin-bottom: 0.2rem; } p.sub { color: #666; margin-top: 0; }
-p.note { color: #444; font-size: 0.9rem; margin: 0.3rem 0; }
-table { border-collapse: collapse; margin: 1rem 0; } th, td { padding: 0.25rem 0.8rem; text-align: right; border-bottom: 1px solid #eee; }
-th:first-child { text-align: left; } thead th { border-bottom: 2px solid #ccc; }
-svg { max-width: 100%; height: auto; }
-</style>
-</head>
-<body>
-<h1>${escapeHtml(input.title)}</h1>
-<p class="sub">${escapeHtml(input.subtitle)}</p>
-<table>
+  return htmlPage({
+    title: input.title,
+    subtitle: input.subtitle,
+    // Wide enough for the chart at its own size (about 1,000 px): its text stays readable.
+    maxWidthPx: 1020,
+    links: input.links,
+    body: `<table>
 ${figureRows}
 </table>
 ${(input.sections ?? []).join("\n")}
@@ -108,9 +91,6 @@ ${(input.sections ?? []).join("\n")}
 ${policyRows}
 </table>
 ${policyNotes}
-${input.svg}
-<p>${links}</p>
-</body>
-</html>
-`;
+${input.svg}`,
+  });
 }

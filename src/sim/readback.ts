@@ -3,7 +3,9 @@
  * compared with the planner's exact mirror; each difference is a mismatch, named.
  */
 import { PAYOUT_TOKENS, TOKEN_FACTS } from "../tokens.js";
-import type { ChainClient, SimContracts, SimInterfaces } from "./chain.js";
+import type { SimContracts } from "./chain.js";
+import type { ChainClient } from "./chain-client.js";
+import type { SimInterfaces } from "./chain-ops.js";
 import type { Planner, Roles } from "./plan.js";
 
 /** One investor's (or the treasury's) position at the end, read back from the chain. */

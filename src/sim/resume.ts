@@ -7,7 +7,9 @@ import { mkdirSync, rmSync } from "node:fs";
 
 import { UserError } from "../cli/errors.js";
 import { TOKEN_FACTS } from "../tokens.js";
-import type { ChainClient, SimContracts, SimInterfaces } from "./chain.js";
+import type { SimContracts } from "./chain.js";
+import type { ChainClient } from "./chain-client.js";
+import type { SimInterfaces } from "./chain-ops.js";
 import {
   argumentDifferences,
   isInProcessJournal,

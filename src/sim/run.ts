@@ -1,36 +1,32 @@
 /**
  * One simulation run on chain, orchestrated: set up (or resume) the run, plan each day from the economic model and
  * send it, journaling progress, then read the chain back against the plan and write the outputs. The steps live in
- * `setup.ts`, `resume.ts`, `readback.ts`, `summary.ts` and `outputs.ts`; resumability is explained in `journal.ts`.
+ * `setup.ts`, `resume.ts`, `readback.ts` and `results.ts` (summary, outputs); resumability is explained in `journal.ts`.
  */
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { formatNumber } from "../cli/amount.js";
 import type { PolicyName, Scenario } from "../model/v2/index.js";
-import { ChainClient, describeOp, encodeOp, simInterfaces, SimulationError, TxSender } from "./chain.js";
+import { SimulationError } from "./chain.js";
+import { ChainClient } from "./chain-client.js";
+import { describeOp, encodeOp, simInterfaces } from "./chain-ops.js";
+import { TxSender } from "./tx-sender.js";
 import { writeJournal, type Journal, type RunArguments } from "./journal.js";
-import { writeOutputs, type RunFiles } from "./outputs.js";
+import type { RunFiles } from "./outputs.js";
 import type { PolicyProjection } from "./page.js";
 import { Planner, type DayPlan, type Op } from "./plan.js";
 import { createProgress } from "./progress.js";
 import { readBack, type Holding } from "./readback.js";
-import {
-  allPolicyPaths,
-  allPolicyTotals,
-  dailyRows,
-  policyLeader,
-  projectionDays,
-  type DailyRow,
-  type PolicyTotals,
-} from "./report.js";
-import { DEFAULT_BAND_PATHS, runBands, type RunBands } from "./bands.js";
-import { decisionRows, type DecisionRow } from "./decisions.js";
+import type { DailyRow, PolicyTotals } from "./report.js";
+import type { RunBands } from "./bands.js";
+import type { DecisionRow } from "./decisions.js";
 import { SimulationInterrupted, watchInterrupt } from "./interrupt.js";
-import { investorView, type InvestorView } from "./investor-view.js";
+import type { InvestorView } from "./investor-view.js";
 import { alreadySent, journalTerms, openJournal, reconcileJournal } from "./resume.js";
 import { freshDeploymentId, isInProcess, newJournal, requireDevChain, setUpContracts } from "./setup.js";
 import { countSend, emptyStats, type RunStats } from "./stats.js";
-import { buildSummary, type Summary } from "./summary.js";
+import { runOutputs } from "./results.js";
+import type { Summary } from "./summary.js";
 
 const SECONDS_PER_DAY = 86_400;
 
@@ -245,61 +241,14 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
   stats.verifyMs = performance.now() - verifyStarted;
 
   const outputStarted = performance.now();
-  const rows = dailyRows(plans);
-  // The policies side by side in the pure model, on the same seed (so the same price path), over the run and, when
-  // the run is short, on past it: the run's days are the first days of the projection.
-  const horizon = projectionDays(options.days);
-  const paths = allPolicyPaths(options.scenario, options.seed, horizon, terms.sharesPerTHs);
-  const policies = allPolicyTotals(paths, options.days);
-  const projectionTotals = allPolicyTotals(paths);
-  const projection: PolicyProjection = {
-    days: horizon,
-    runDays: options.days,
-    totals: projectionTotals,
-    leader: policyLeader(projectionTotals),
-  };
-  const view = investorView({
-    plans,
-    terms,
-    investors: readback.investors,
-    treasury: readback.treasury,
-    paid: new Map(planner.investors.map((i) => [i.address, { paidUsdc: i.paidUsdc, entryDay: i.entryDay }])),
-  });
-  const decisions = decisionRows(planner.path);
-  const bands = runBands({
-    scenario: options.scenario,
-    seed: options.seed,
-    policy: options.policy,
-    paths: options.bandPaths ?? DEFAULT_BAND_PATHS,
-    plans,
-    rows,
-  });
-  const summary = buildSummary({
+  const { rows, policies, projection, view, decisions, bands, summary, files } = await runOutputs({
+    options,
     args,
     info,
+    planner,
     plans,
-    rows,
     readback,
-    policies,
-    projection,
     terms,
-    view,
-    decisions,
-    bands,
-  });
-  const files = await writeOutputs({
-    out: options.out,
-    title: `HashShare simulation — ${options.policy}, seed "${options.seed}", ${options.days} days, ${options.holders} investors`,
-    subtitle: `Scenario ${options.scenarioPath} (${options.scenario.name}); every payout deposited on chain and read back.`,
-    summary,
-    rows,
-    paths,
-    policy: options.policy,
-    policies,
-    projection,
-    view,
-    decisions,
-    bands,
   });
   stats.outputMs = performance.now() - outputStarted;
   stats.totalMs = performance.now() - started;

@@ -13,13 +13,9 @@ import {
   resolveHashShareAddresses,
   type HashShareParameters,
 } from "../deployment/index.js";
-import {
-  SimulationError,
-  type ChainClient,
-  type DevChainInfo,
-  type SimContracts,
-  type SimInterfaces,
-} from "./chain.js";
+import { SimulationError, type SimContracts } from "./chain.js";
+import type { ChainClient, DevChainInfo } from "./chain-client.js";
+import type { SimInterfaces } from "./chain-ops.js";
 import type { Journal, RunArguments } from "./journal.js";
 import type { PoolTerms, Roles } from "./plan.js";
 
