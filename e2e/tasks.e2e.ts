@@ -7,7 +7,7 @@
  * Run: npx hardhat test mocha e2e/tasks.e2e.ts
  * Against a node started separately: HASHSHARE_E2E_RPC_URL=http://127.0.0.1:8545 npx hardhat test mocha e2e/tasks.e2e.ts
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -671,22 +671,32 @@ for (const kind of suiteNodes(["hardhat", "anvil"]))
         },
       ];
 
-      /** A deployment folder with the real addresses (or none with code), recorded on `chainId`. */
+      /**
+       * A copy of the suite's Ignition deployment folder (journal, addresses, artifacts), as if recorded on `chainId`,
+       * with the real addresses or, when `realAddresses` is false, addresses that hold no code.
+       */
       async function fakeDeployment(id: string, chainId: number, realAddresses: boolean): Promise<void> {
         extraDeployments.push(id);
+        const source = path.join(ROOT, "ignition", "deployments", chain.deploymentId);
         const dir = path.join(ROOT, "ignition", "deployments", id);
-        await mkdir(dir, { recursive: true });
-        const real = await readDeployedAddresses(path.join(ROOT, "ignition", "deployments", chain.deploymentId));
-        const addresses = realAddresses
-          ? real
-          : Object.fromEntries(
-              Object.keys(real).map((key, i) => [key, `0x${(0xdead00 + i).toString(16).padStart(40, "0")}`]),
-            );
-        await writeFile(path.join(dir, "deployed_addresses.json"), JSON.stringify(addresses, null, 2));
-        await writeFile(
-          path.join(dir, "journal.jsonl"),
-          `${JSON.stringify({ chainId, type: "DEPLOYMENT_INITIALIZE" })}\n`,
-        );
+        await cp(source, dir, { recursive: true });
+        const real = Object.values(await readDeployedAddresses(source));
+        const fakeAddress = (i: number) => (0xdead00 + i).toString(16).padStart(40, "0");
+        const rewrite = (text: string) =>
+          real.reduce(
+            (out, address, i) =>
+              realAddresses ? out : out.replace(new RegExp(address.slice(2), "gi"), fakeAddress(i)),
+            text
+              .split("\n")
+              .map((line) => {
+                if (!line.includes('"DEPLOYMENT_INITIALIZE"')) return line;
+                return JSON.stringify({ ...(JSON.parse(line) as object), chainId });
+              })
+              .join("\n"),
+          );
+        for (const file of ["journal.jsonl", "deployed_addresses.json"]) {
+          await writeFile(path.join(dir, file), rewrite(await readFile(path.join(dir, file), "utf8")));
+        }
       }
 
       it("each bad input gets its one-line error, exit code 1, and no transaction", async function () {

@@ -17,6 +17,13 @@ export interface HashShareContracts {
   readonly sale: ShareSale;
 }
 
+/** The ABIs of the oracle, the pool and the sale: between them, every custom error a HashShare call can raise. */
+export const HASHSHARE_ABIS = [
+  HashrateOracle__factory.abi,
+  MiningPoolShare__factory.abi,
+  ShareSale__factory.abi,
+] as const;
+
 /** Binds the oracle, the pool and the sale at `addresses` to `runner` (a provider to read, a signer to send). */
 export function connectHashShare(
   addresses: Pick<HashShareAddresses, "oracle" | "pool" | "sale">,

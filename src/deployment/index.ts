@@ -7,6 +7,7 @@ export * from "./contracts.js";
 export * from "./deploy.js";
 export * from "./ids.js";
 export * from "./journal.js";
+export * from "./locate.js";
 export * from "./parameters.js";
 export * from "./roles.js";
 export * from "./timelock.js";

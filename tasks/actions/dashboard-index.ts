@@ -6,7 +6,9 @@ import { openDatabase, redactUrl, type Database } from "../../src/indexer/databa
 import { Indexer } from "../../src/indexer/indexer.js";
 import { poolEventsOf, readEventsAfter, type StoredEvent } from "../../src/indexer/reader.js";
 import type { PoolEvent } from "../../src/pool/index.js";
-import { firstLine, note, type TaskContext } from "./context.js";
+import { type TaskContext } from "../../src/connection/context.js";
+import { firstLine } from "../../src/connection/errors.js";
+import { note } from "../../src/connection/note.js";
 
 /** Confirmations when none are given: 0 on local chains (they do not reorg by themselves), 12 elsewhere. */
 export function defaultConfirmations(ctx: TaskContext): number {

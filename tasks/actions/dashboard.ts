@@ -5,7 +5,8 @@ import { createApp, listen } from "../../src/dashboard/server.js";
 import { DashboardService } from "../../src/dashboard/service.js";
 import { selectDeployment } from "./dashboard-deployment.js";
 import { defaultConfirmations, defaultIndexPath, deploymentAddresses, openIndexDatabase } from "./dashboard-index.js";
-import { firstLine, note } from "./context.js";
+import { firstLine } from "../../src/connection/errors.js";
+import { note } from "../../src/connection/note.js";
 import { taskAction, type CommonArguments } from "./run.js";
 
 interface DashboardArguments extends CommonArguments {

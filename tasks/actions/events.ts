@@ -1,7 +1,8 @@
 import type { TypedContractEvent, TypedDeferredTopicFilter, TypedEventLog } from "../../typechain-types/common.js";
 import { poolEventsFromLogs, type PoolEvent } from "../../src/pool/index.js";
 import { UserError } from "../../src/cli/errors.js";
-import { firstLine, type TaskContext } from "./context.js";
+import { type TaskContext } from "../../src/connection/context.js";
+import { firstLine } from "../../src/connection/errors.js";
 import { indexedEvents } from "./dashboard-index.js";
 
 /** The environment variable that caps the block range of one `eth_getLogs` request. */

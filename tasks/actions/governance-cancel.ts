@@ -1,7 +1,7 @@
 import { UserError } from "../../src/cli/errors.js";
 import { formatKeyValues } from "../../src/cli/output.js";
 import { describeCall } from "../../src/governance/actions.js";
-import { send } from "./context.js";
+import { send } from "../../src/connection/transactions.js";
 import { findOperation, governanceContext, timelockSigner } from "./governance-context.js";
 import { taskAction, type CommonArguments } from "./run.js";
 

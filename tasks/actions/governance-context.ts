@@ -1,7 +1,6 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { ZeroAddress, type Contract } from "ethers";
 
-import { looksLikeAddress, parseAddress } from "../../src/cli/address.js";
 import { UserError } from "../../src/cli/errors.js";
 import { errorInterface } from "../../src/cli/revert.js";
 import { formatDuration, formatTimestamp } from "../../src/cli/output.js";
@@ -20,7 +19,9 @@ import {
   type ScheduledOperation,
 } from "../../src/governance/operations.js";
 import { blockRange } from "./events.js";
-import { latestTimestamp, selectSigner, type TaskContext } from "./context.js";
+import { selectSigner } from "../../src/connection/accounts.js";
+import { latestTimestamp } from "../../src/connection/clock.js";
+import { type TaskContext } from "../../src/connection/context.js";
 import type { Session } from "./run.js";
 
 /** A task context whose deployment has a timelock, bound to it. */
@@ -70,28 +71,6 @@ export async function timelockSigner(
     );
   }
   return signer;
-}
-
-/**
- * An address given as `--<label>`: an address, or on local networks an account index (as `--account` takes). Empty
- * input is refused.
- */
-export async function addressOption(ctx: TaskContext, spec: string, label: string): Promise<string> {
-  const input = spec.trim();
-  if (input === "")
-    throw new UserError(`${label} is missing: give an address${ctx.local ? " or an account index" : ""}`);
-  if (looksLikeAddress(input) || !/^\d+$/.test(input)) return parseAddress(input, label);
-  if (!ctx.local) {
-    throw new UserError(`${label} ${input}: account indexes work only on local networks; give an address`);
-  }
-  const signers = await ctx.connection.ethers.getSigners();
-  const signer = signers[Number(input)];
-  if (signer === undefined) {
-    throw new UserError(
-      `unknown account ${label} ${input}: network ${ctx.networkName} has ${signers.length} accounts (0 to ${signers.length - 1})`,
-    );
-  }
-  return signer.address;
 }
 
 /** Every operation scheduled on the deployment's timelock, latest first, each with where it stands now. */

@@ -2,7 +2,8 @@ import { UserError } from "../../src/cli/errors.js";
 import { formatKeyValues } from "../../src/cli/output.js";
 import { describeCall } from "../../src/governance/actions.js";
 import { executeArguments } from "../../src/governance/operations.js";
-import { latestTimestamp, send } from "./context.js";
+import { latestTimestamp } from "../../src/connection/clock.js";
+import { send } from "../../src/connection/transactions.js";
 import { findOperation, governanceContext, readyAtText, timelockSigner } from "./governance-context.js";
 import { taskAction, type CommonArguments } from "./run.js";
 

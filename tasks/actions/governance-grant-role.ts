@@ -1,6 +1,6 @@
 import { grantRole } from "../../src/governance/actions.js";
 import { parseRole } from "./governance-roles.js";
-import { addressOption } from "./governance-context.js";
+import { resolveAddress } from "../../src/connection/accounts.js";
 import { scheduleTask, type ScheduleArguments } from "./governance-schedule.js";
 
 interface GrantRoleArguments extends ScheduleArguments {
@@ -11,6 +11,6 @@ interface GrantRoleArguments extends ScheduleArguments {
 /** `governance schedule grant-role`: grant an operational role through the timelock. */
 export default scheduleTask<GrantRoleArguments>(async (args, g) => {
   const role = parseRole(args.role);
-  const to = await addressOption(g.ctx, args.to, "--to");
+  const to = await resolveAddress(g.ctx, args.to, "--to");
   return [grantRole(g.contracts, role, to)];
 });

@@ -1,6 +1,6 @@
 import { revokeRole } from "../../src/governance/actions.js";
 import { parseRole } from "./governance-roles.js";
-import { addressOption } from "./governance-context.js";
+import { resolveAddress } from "../../src/connection/accounts.js";
 import { scheduleTask, type ScheduleArguments } from "./governance-schedule.js";
 
 interface RevokeRoleArguments extends ScheduleArguments {
@@ -11,6 +11,6 @@ interface RevokeRoleArguments extends ScheduleArguments {
 /** `governance schedule revoke-role`: revoke an operational role through the timelock. */
 export default scheduleTask<RevokeRoleArguments>(async (args, g) => {
   const role = parseRole(args.role);
-  const from = await addressOption(g.ctx, args.from, "--from");
+  const from = await resolveAddress(g.ctx, args.from, "--from");
   return [revokeRole(g.contracts, role, from)];
 });

@@ -6,7 +6,8 @@ import { formatDuration, formatKeyValues } from "../../src/cli/output.js";
 import type { AdminAction } from "../../src/governance/actions.js";
 import { describeCall } from "../../src/governance/actions.js";
 import { describeRevert } from "../../src/cli/revert.js";
-import { firstLine, send } from "./context.js";
+import { firstLine } from "../../src/connection/errors.js";
+import { send } from "../../src/connection/transactions.js";
 import { governanceContext, readyAtText, timelockSigner, type GovernanceContext } from "./governance-context.js";
 import { taskAction, type CommonArguments, type TaskOutput } from "./run.js";
 

@@ -2,8 +2,8 @@ import { isAddress } from "ethers";
 
 import { parseAddress } from "../../src/cli/address.js";
 import { skim } from "../../src/governance/actions.js";
-import { findPayoutToken, loadToken, payoutTokens } from "./context.js";
-import { addressOption } from "./governance-context.js";
+import { findPayoutToken, loadToken, payoutTokens } from "../../src/connection/tokens.js";
+import { resolveAddress } from "../../src/connection/accounts.js";
 import { scheduleTask, type ScheduleArguments } from "./governance-schedule.js";
 
 interface SkimArguments extends ScheduleArguments {
@@ -13,7 +13,7 @@ interface SkimArguments extends ScheduleArguments {
 
 /** `governance schedule skim`: recover tokens sent to the pool that no holder is owed. */
 export default scheduleTask<SkimArguments>(async (args, g) => {
-  const to = await addressOption(g.ctx, args.to, "--to");
+  const to = await resolveAddress(g.ctx, args.to, "--to");
   const tokens = await payoutTokens(g.ctx);
   // A payout token by symbol or address; any other token by address (the pool owes nothing in it).
   const input = args.token.trim();

@@ -1,5 +1,5 @@
 import { transferAdmin } from "../../src/governance/actions.js";
-import { addressOption } from "./governance-context.js";
+import { resolveAddress } from "../../src/connection/accounts.js";
 import { scheduleTask, type ScheduleArguments } from "./governance-schedule.js";
 
 interface TransferAdminArguments extends ScheduleArguments {
@@ -11,6 +11,6 @@ interface TransferAdminArguments extends ScheduleArguments {
  * to `--to` (`beginDefaultAdminTransfer`), which accepts on each contract once their admin delay has passed.
  */
 export default scheduleTask<TransferAdminArguments>(async (args, g) => {
-  const to = await addressOption(g.ctx, args.to, "--to");
+  const to = await resolveAddress(g.ctx, args.to, "--to");
   return transferAdmin(g.contracts, to);
 });

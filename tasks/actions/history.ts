@@ -1,6 +1,7 @@
 import { buildHolderLedger, type HolderLedger } from "../../src/pool/index.js";
 import { UserError } from "../../src/cli/errors.js";
-import { payoutTokens, type TaskContext, type TokenInfo } from "./context.js";
+import { type TaskContext } from "../../src/connection/context.js";
+import { payoutTokens, type TokenInfo } from "../../src/connection/tokens.js";
 import { indexedPoolEvents } from "./dashboard-index.js";
 import { poolEvents } from "./events.js";
 

@@ -4,7 +4,9 @@ import { UserError } from "../../src/cli/errors.js";
 import { parseUint } from "../../src/cli/integer.js";
 import { formatKeyValues } from "../../src/cli/output.js";
 import { parseSource, sourceName } from "../../src/cli/source.js";
-import { findPayoutToken, payoutTokens, selectSigner, send } from "./context.js";
+import { selectSigner } from "../../src/connection/accounts.js";
+import { findPayoutToken, payoutTokens } from "../../src/connection/tokens.js";
+import { send } from "../../src/connection/transactions.js";
 import { taskAction, type CommonArguments } from "./run.js";
 
 interface DepositArguments extends CommonArguments {

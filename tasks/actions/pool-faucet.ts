@@ -2,8 +2,10 @@ import { parseAddress } from "../../src/cli/address.js";
 import { checkAmountSyntax, formatAmount, parseAmount } from "../../src/cli/amount.js";
 import { UserError } from "../../src/cli/errors.js";
 import { formatKeyValues } from "../../src/cli/output.js";
-import { FUTURE_IDS, readDeployedAddresses } from "../../src/deployment/index.js";
-import { findPayoutToken, payoutTokens, selectSigner, send } from "./context.js";
+import { FUTURE_IDS } from "../../src/deployment/index.js";
+import { selectSigner } from "../../src/connection/accounts.js";
+import { findPayoutToken, payoutTokens } from "../../src/connection/tokens.js";
+import { send } from "../../src/connection/transactions.js";
 import { taskAction, type CommonArguments } from "./run.js";
 
 interface FaucetArguments extends CommonArguments {
@@ -26,16 +28,10 @@ export default taskAction<FaucetArguments>(async (args, session) => {
   const ctx = await session.context();
   if (!ctx.local)
     throw new UserError(`pool faucet is for local networks only; network ${ctx.networkName} has real tokens`);
-  const mocks = new Set<string>();
-  if (ctx.deployment.dir !== undefined) {
-    const deployed = await readDeployedAddresses(ctx.deployment.dir);
-    for (const id of [FUTURE_IDS.mockWBTC, FUTURE_IDS.mockUSDC]) {
-      const address = deployed[id];
-      if (address !== undefined) mocks.add(address);
-    }
-  }
+  const { contracts } = ctx.deployment;
+  const mocks = new Set([contracts[FUTURE_IDS.mockWBTC], contracts[FUTURE_IDS.mockUSDC]]);
   const token = findPayoutToken(await payoutTokens(ctx), args.token);
-  if (!ctx.inProcess && !mocks.has(token.address)) {
+  if (!mocks.has(token.address)) {
     throw new UserError(`${token.symbol} (${token.address}) is not a mock token of deployment ${ctx.deployment.id}`);
   }
   const amount = parseAmount(args.amount, token.decimals, { label: "--amount" });

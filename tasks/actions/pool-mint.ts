@@ -2,7 +2,9 @@ import { parseAddress } from "../../src/cli/address.js";
 import { checkAmountSyntax, formatAmount, parseAmount } from "../../src/cli/amount.js";
 import { UserError } from "../../src/cli/errors.js";
 import { formatKeyValues } from "../../src/cli/output.js";
-import { latestTimestamp, selectSigner, send } from "./context.js";
+import { selectSigner } from "../../src/connection/accounts.js";
+import { latestTimestamp } from "../../src/connection/clock.js";
+import { send } from "../../src/connection/transactions.js";
 import { taskAction, type CommonArguments } from "./run.js";
 
 interface MintArguments extends CommonArguments {

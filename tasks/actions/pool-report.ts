@@ -2,7 +2,8 @@ import { formatAmount } from "../../src/cli/amount.js";
 import { UserError } from "../../src/cli/errors.js";
 import { parseUint } from "../../src/cli/integer.js";
 import { formatKeyValues, formatTimestamp } from "../../src/cli/output.js";
-import { selectSigner, send } from "./context.js";
+import { selectSigner } from "../../src/connection/accounts.js";
+import { send } from "../../src/connection/transactions.js";
 import { taskAction, type CommonArguments } from "./run.js";
 
 interface ReportArguments extends CommonArguments {

@@ -1,7 +1,7 @@
 import { formatAmount } from "../../src/cli/amount.js";
 import { formatDuration, formatKeyValues, formatTable, formatTimestamp } from "../../src/cli/output.js";
 import { SOURCE_NAMES } from "../../src/cli/source.js";
-import { payoutTokens } from "./context.js";
+import { payoutTokens } from "../../src/connection/tokens.js";
 import { roleHolders } from "./events.js";
 import { taskAction, type CommonArguments } from "./run.js";
 

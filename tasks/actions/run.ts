@@ -4,7 +4,7 @@ import type { Result } from "hardhat/types/utils";
 
 import { isUserError, type UserError } from "../../src/cli/errors.js";
 import { toJson } from "../../src/cli/output.js";
-import { openContext, type TaskContext } from "./context.js";
+import { openContext, type TaskContext } from "../../src/connection/context.js";
 
 /** What a task prints: a text for people and a value for `--json`. */
 export interface TaskOutput {

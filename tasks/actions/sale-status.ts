@@ -1,6 +1,8 @@
 import { formatAmount } from "../../src/cli/amount.js";
 import { formatDuration, formatKeyValues, formatTimestamp } from "../../src/cli/output.js";
-import { latestTimestamp, loadToken, selectHolder } from "./context.js";
+import { selectHolder } from "../../src/connection/accounts.js";
+import { latestTimestamp } from "../../src/connection/clock.js";
+import { loadToken } from "../../src/connection/tokens.js";
 import { taskAction, type CommonArguments } from "./run.js";
 
 interface SaleStatusArguments extends CommonArguments {

@@ -1,7 +1,10 @@
 import { checkAmountSyntax, formatAmount, parseAmount } from "../../src/cli/amount.js";
 import { UserError } from "../../src/cli/errors.js";
 import { formatKeyValues, formatTimestamp } from "../../src/cli/output.js";
-import { latestTimestamp, loadToken, selectSigner, send } from "./context.js";
+import { selectSigner } from "../../src/connection/accounts.js";
+import { latestTimestamp } from "../../src/connection/clock.js";
+import { loadToken } from "../../src/connection/tokens.js";
+import { send } from "../../src/connection/transactions.js";
 import { taskAction, type CommonArguments } from "./run.js";
 
 interface BuyArguments extends CommonArguments {

@@ -1,7 +1,9 @@
 import { looksLikeAddress, parseAddress } from "../../src/cli/address.js";
 import { formatAmount } from "../../src/cli/amount.js";
 import { formatKeyValues } from "../../src/cli/output.js";
-import { findPayoutToken, payoutTokens, selectSigner, send } from "./context.js";
+import { selectSigner } from "../../src/connection/accounts.js";
+import { findPayoutToken, payoutTokens } from "../../src/connection/tokens.js";
+import { send } from "../../src/connection/transactions.js";
 import { taskAction, type CommonArguments } from "./run.js";
 
 interface ClaimArguments extends CommonArguments {

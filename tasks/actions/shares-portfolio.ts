@@ -1,7 +1,7 @@
 import { formatAmount, formatPercent } from "../../src/cli/amount.js";
 import { splitClaimable } from "../../src/pool/index.js";
 import { formatKeyValues, formatTable } from "../../src/cli/output.js";
-import { selectHolder } from "./context.js";
+import { selectHolder } from "../../src/connection/accounts.js";
 import { loadHistory } from "./history.js";
 import { taskAction, type CommonArguments } from "./run.js";
 

@@ -3,7 +3,8 @@ import path from "node:path";
 
 import { UserError } from "../../src/cli/errors.js";
 import { statementCsv, statementRows, type TokenMeta } from "../../src/cli/statement.js";
-import { firstLine, selectHolder } from "./context.js";
+import { selectHolder } from "../../src/connection/accounts.js";
+import { firstLine } from "../../src/connection/errors.js";
 import { loadHistory } from "./history.js";
 import { taskAction, type CommonArguments } from "./run.js";
 

@@ -24,7 +24,7 @@ import {
   type RunOptions,
   type RunResult,
 } from "../../src/sim/index.js";
-import { connectionError } from "./context.js";
+import { connectionError } from "../../src/connection/errors.js";
 import { taskAction, type CommonArguments } from "./run.js";
 
 /** The `simulate` task's options: those the run is defined by, and how to print it. */
