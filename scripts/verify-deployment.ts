@@ -14,55 +14,43 @@
  * The in-process network starts empty, so there is nothing to verify there: `scripts/deploy-local.ts` deploys and
  * runs the same check in one go.
  */
-import hre, { network } from "hardhat";
+import hre from "hardhat";
 
 import { displayPath } from "../src/cli/output.js";
 import {
   DeploymentError,
   firstBlockOf,
-  formatChecks,
   parametersPathFor,
   readRecordedDeployment,
   resolveHashShareAddresses,
   verifyHashShareDeployment,
 } from "../src/deployment/index.js";
-import { runDeploymentScript, scriptTarget } from "../src/deployment/script.js";
+import { printChecks, printVerdict, runDeploymentScript } from "../src/deployment/script.js";
 
-async function main(): Promise<void> {
-  const connection = await network.create();
-  const { ethers, networkConfig, networkName } = connection;
-  if (networkConfig.type === "edr-simulated") {
-    throw new DeploymentError(
+await runDeploymentScript(
+  hre,
+  {
+    refuseInProcess: (networkName) =>
       `network "${networkName}" is the in-process network, which starts empty: pass --network localhost (or run scripts/deploy-local.ts, which deploys and verifies)`,
+    defaultParameters: parametersPathFor,
+  },
+  async ({ connection, networkName, chainId, parametersPath, parameters, deploymentId, deploymentDir }) => {
+    const recorded = await readRecordedDeployment(deploymentDir);
+    if (recorded.chainId !== chainId) {
+      throw new DeploymentError(
+        `deployment ${deploymentId} was made on chain ${recorded.chainId}, not chain ${chainId}`,
+      );
+    }
+    const addresses = resolveHashShareAddresses(recorded.addresses, parameters);
+
+    console.log(
+      `Verifying deployment ${deploymentId} on ${networkName} (chain ${chainId}) against ${displayPath(parametersPath)}`,
     );
-  }
-  const ignitionDir = hre.config.paths.ignition;
-  const { parametersPath, parameters, chainId, deploymentId, deploymentDir } = await scriptTarget(
-    ethers.provider,
-    ignitionDir,
-    parametersPathFor(networkName, ignitionDir),
-  );
-  const recorded = await readRecordedDeployment(deploymentDir);
-  if (recorded.chainId !== chainId) {
-    throw new DeploymentError(`deployment ${deploymentId} was made on chain ${recorded.chainId}, not chain ${chainId}`);
-  }
-  const addresses = resolveHashShareAddresses(recorded.addresses, parameters);
-
-  console.log(
-    `Verifying deployment ${deploymentId} on ${networkName} (chain ${chainId}) against ${displayPath(parametersPath)}`,
-  );
-  const report = await verifyHashShareDeployment(ethers.provider, addresses, parameters, {
-    fromBlock: await firstBlockOf(ethers.provider, recorded),
-  });
-  for (const line of formatChecks(report.checks)) console.log(`  ${line}`);
-
-  const failed = report.checks.filter((c) => !c.ok).length;
-  if (failed > 0) {
-    console.error(`✗ ${failed} of ${report.checks.length} checks failed`);
-    process.exitCode = 1;
-  } else {
-    console.log(`✓ all ${report.checks.length} checks passed`);
-  }
-}
-
-await runDeploymentScript(main);
+    const provider = connection.ethers.provider;
+    const report = await verifyHashShareDeployment(provider, addresses, parameters, {
+      fromBlock: await firstBlockOf(provider, recorded),
+    });
+    printChecks(report);
+    printVerdict(report, "checks");
+  },
+);
