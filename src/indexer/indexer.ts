@@ -1,7 +1,8 @@
 /**
  * Follows a HashShare deployment's contracts and stores their events (see ./abi.ts) in a {@link Database}.
  *
- * - Bounded: logs are read `blockRange` blocks at a time; the next range is fetched while the current one is stored.
+ * - Bounded: logs are read `blockRange` blocks at a time; the next two ranges are fetched while the current one is
+ *   stored.
  * - Atomic and resumable: each range's events and the cursor move in one transaction, so a kill at any point leaves
  *   the index at the end of a range; the next start resumes there. Events are keyed by (block, log index) and
  *   inserted with `ON CONFLICT DO NOTHING`: never stored twice.
@@ -63,6 +64,17 @@ export interface IndexerStatus {
  * point itself; deep in a backfill a range's last block is close enough (a row per block there only costs time).
  */
 const RECENT_BLOCKS = 256;
+
+/** Ranges requested ahead of the one being stored. */
+const PREFETCH = 2;
+
+/** One range's logs and its last block's header. */
+interface FetchedRange {
+  readonly from: number;
+  readonly to: number;
+  readonly logs: RawLog[];
+  readonly tip: Header;
+}
 
 const NEXT_BLOCK = "next_block";
 const TIP_HASH = "tip_hash";
@@ -140,13 +152,22 @@ export class Indexer extends EventEmitter<{ progress: [IndexerStatus]; reorg: [n
     const safe = head - this.#o.confirmations;
     let next = Number(await readMeta(db, NEXT_BLOCK));
     const start = next;
-    let pending = next <= safe ? this.#fetch(next, Math.min(safe, next + this.#o.blockRange - 1)) : undefined;
-    while (pending !== undefined) {
-      const range = await pending;
-      const following = range.to + 1;
-      pending =
-        following <= safe ? this.#fetch(following, Math.min(safe, following + this.#o.blockRange - 1)) : undefined;
-      pending?.catch(() => undefined); // awaited on the next turn; a failure there is reported then
+    // Ranges requested ahead, in order: the node reads the next ones while this process stores the current one.
+    const queue: Array<Promise<FetchedRange>> = [];
+    let requested = next;
+    const requestAhead = () => {
+      while (queue.length < PREFETCH && requested <= safe) {
+        const to = Math.min(safe, requested + this.#o.blockRange - 1);
+        const fetched = this.#fetch(requested, to);
+        fetched.catch(() => undefined); // awaited in turn; a failure is reported then
+        queue.push(fetched);
+        requested = to + 1;
+      }
+    };
+    requestAhead();
+    while (queue.length > 0) {
+      const range = await queue.shift()!;
+      requestAhead();
       const added = await this.#store(range);
       if (added.length > 0) {
         // A new timelock: read its events from the start, then store this range again — which records the timelock
@@ -154,9 +175,12 @@ export class Indexer extends EventEmitter<{ progress: [IndexerStatus]; reorg: [n
         this.#followed = [...this.#followed, ...added].sort();
         await this.#backfill(added, range.to);
         await this.#store(range);
-        // The next range was requested before the timelock was known: add the timelock's logs of that range.
-        pending = pending?.then(async (next) => withLogsOf(next, await this.#fetch(next.from, next.to, added)));
-        pending?.catch(() => undefined);
+        // The ranges requested before the timelock was known: add the timelock's logs of those ranges.
+        for (const [i, ahead] of queue.entries()) {
+          const completed = ahead.then(async (r) => withLogsOf(r, await this.#fetch(r.from, r.to, added)));
+          completed.catch(() => undefined);
+          queue[i] = completed;
+        }
       }
       next = range.to + 1;
       this.status.indexed = range.to;
@@ -166,7 +190,7 @@ export class Indexer extends EventEmitter<{ progress: [IndexerStatus]; reorg: [n
     return next - start;
   }
 
-  async #fetch(from: number, to: number, addresses = this.#followed) {
+  async #fetch(from: number, to: number, addresses = this.#followed): Promise<FetchedRange> {
     const { rpc } = this.#o;
     const [logs, tip] = await Promise.all([getLogs(rpc, addresses, this.#topics, from, to), header(rpc, to)]);
     if (tip === undefined) throw new Error(`the node has no block ${to} any more (reorg in progress)`);
