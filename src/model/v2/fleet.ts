@@ -19,6 +19,8 @@ import type { Scenario } from "./scenario.js";
 /** One mining day, USD and BTC. Written into by `miningDay` (no allocation). */
 export interface MiningDay {
   shutdown: boolean;
+  /** TH/s installed on the capacity (also on a shutdown day) */
+  ths: number;
   btc: number;
   revenueUsd: number;
   powerUsd: number;
@@ -62,7 +64,7 @@ export function sustainingReservePerDay(fleet: FleetParams, grossMw: number): nu
 
 /** A zeroed `MiningDay`. */
 export function emptyMiningDay(): MiningDay {
-  return { shutdown: false, btc: 0, revenueUsd: 0, powerUsd: 0, opexUsd: 0, depreciationUsd: 0 };
+  return { shutdown: false, ths: 0, btc: 0, revenueUsd: 0, powerUsd: 0, opexUsd: 0, depreciationUsd: 0 };
 }
 
 /**
@@ -87,6 +89,7 @@ export function miningDay(
   const opexUsd = mwh * fleet.miningOpex;
   const shutdown = fleet.shutdownRule && grossMw > 0 && revenueUsd < powerUsd + opexUsd;
   out.shutdown = shutdown;
+  out.ths = ths;
   out.btc = shutdown ? 0 : btc;
   out.revenueUsd = shutdown ? 0 : revenueUsd;
   out.powerUsd = shutdown ? 0 : powerUsd;

@@ -21,7 +21,7 @@ import { DAYS_PER_YEAR, HASHES_PER_EH } from "../constants.js";
 import { createRng } from "../rng.js";
 import { settleInto, type Settlement } from "../settlement.js";
 import { aiOpexPerDay, aiRevenuePerDay, type Deal, signDeal } from "./deals.js";
-import { emptyMiningDay, fleetThs, miningDay } from "./fleet.js";
+import { emptyMiningDay, miningDay } from "./fleet.js";
 import { dayIndex } from "./history.js";
 import { feeShareOn, hashpriceOn } from "./history-series.js";
 import {
@@ -247,7 +247,7 @@ export function simulatePath(s: Scenario, options: PathOptions): PathResult {
 
     const miningMw = Math.max(0, capacityMw - committed);
     miningDay(mining, s, miningMw, network.btcPerHsDay, price, fleetYears);
-    c.poolHashrateThs[day] = fleetThs(miningMw, s, fleetYears);
+    c.poolHashrateThs[day] = mining.ths;
     if (!mining.shutdown) fleetYears += 1 / DAYS_PER_YEAR;
     const miningNet = mining.revenueUsd - mining.powerUsd - mining.opexUsd - mining.depreciationUsd;
     settleInto(minedSettled, miningNet, carriedMining, s.operatorFee);

@@ -53,6 +53,7 @@ const scratchDay = emptyMiningDay();
  * modified), USD.
  * @param priceUsd today's BTC price
  * @param fleetYears the fleet's age in years of renewal today (fleet.ts); it grows on the projected days the fleet runs
+ * @param stepDays days per projection step (`PROJECTION_STEP_DAYS`; 1 projects day by day, for the tests)
  */
 export function miningValuePerMw(
   s: FleetParams & Pick<Scenario, "btcDrift" | "feeShare" | "discountRate">,
@@ -61,12 +62,13 @@ export function miningValuePerMw(
   priceUsd: number,
   horizonDays: number,
   fleetYears = 0,
+  stepDays = PROJECTION_STEP_DAYS,
 ): number {
   copyNetworkState(network, scratchState);
   let value = 0;
   let fleetAge = fleetYears;
-  for (let t = 0; t < horizonDays; t += PROJECTION_STEP_DAYS) {
-    const span = Math.min(PROJECTION_STEP_DAYS, horizonDays - t);
+  for (let t = 0; t < horizonDays; t += stepDays) {
+    const span = Math.min(stepDays, horizonDays - t);
     const price = priceUsd * Math.exp((s.btcDrift * (t + span / 2)) / DAYS_PER_YEAR);
     advanceDay(scratchState, params, price, s.feeShare / 100, zero, span);
     const margin = miningMarginPerMw(s, scratchState.btcPerHsDay, price, scratchDay, fleetAge);
