@@ -1,5 +1,5 @@
 /**
- * The one door from `hardhat analyze` to the economic model (src/model/v2, `simulatePath`): everything analyze needs
+ * The one door from `hardhat analyze` to the economic model (src/model, `simulatePath`): everything analyze needs
  * from the model goes through this file, so that a new model version changes this file only.
  *
  * Path i of a run with seed s is the model's path (s, i): it depends on (s, i) alone, never on the number of paths or
@@ -21,7 +21,7 @@ import {
   type PathColumns,
   type PolicyName,
   type Scenario,
-} from "../model/v2/index.js";
+} from "../model/index.js";
 
 export { loadHistory, parseScenario, POLICY_NAMES, SHIPPED_HISTORY, type History, type PolicyName, type Scenario };
 

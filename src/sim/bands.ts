@@ -18,7 +18,7 @@ import {
   type BlockShape,
 } from "../analyze/index.js";
 import { formatNumber } from "../cli/amount.js";
-import type { PolicyName, Scenario } from "../model/v2/index.js";
+import type { PolicyName, Scenario } from "../model/index.js";
 import { toWholeShares } from "../tokens.js";
 import type { DayPlan } from "./plan.js";
 import type { DailyRow } from "./report.js";

@@ -5,7 +5,7 @@
  */
 import type * as vl from "vega-lite";
 
-import type { PolicyName } from "../model/v2/index.js";
+import type { PolicyName } from "../model/index.js";
 import type { RunBands } from "./bands.js";
 import type { DailyRow, PolicyPoint } from "./report.js";
 

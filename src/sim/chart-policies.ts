@@ -3,7 +3,7 @@
  * price path (a model projection past a short run, its run shaded), their totals as bars, and the subtitle that says
  * which lines coincide.
  */
-import { POLICY_NAMES, type PolicyName } from "../model/v2/index.js";
+import { POLICY_NAMES, type PolicyName } from "../model/index.js";
 import { formatNumber } from "../cli/amount.js";
 import { AI_COLOR, dateAxis, MINING_COLOR, panelTitle, WIDTH, type ChartInput, type Panel } from "./chart-panels.js";
 import { listLabels, POLICY_LABEL } from "./labels.js";

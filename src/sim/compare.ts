@@ -9,7 +9,7 @@ import path from "node:path";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { formatTokenAmount } from "../cli/amount.js";
-import { POLICY_NAMES, type PolicyName } from "../model/v2/index.js";
+import { POLICY_NAMES, type PolicyName } from "../model/index.js";
 import { chartSpec, renderSvg } from "./chart.js";
 import { reportHtml } from "./page.js";
 import { policyLeader, roundUsd, type PolicyTotals } from "./report.js";

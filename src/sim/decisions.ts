@@ -1,14 +1,14 @@
 /**
  * The policy's decisions, explained: on day 0 and on the first day of each difficulty epoch the v2 model's policy
  * values one block of AI capacity two ways — the present value of its AI net income and of the mining margin it would
- * earn instead, both in USD per gross MW at the scenario's discount rate (src/model/v2/valuation.ts) — and converts
- * or keeps mining (src/model/v2/policies.ts). This file only reads those decisions off the run's model path and puts
+ * earn instead, both in USD per gross MW at the scenario's discount rate (src/model/valuation.ts) — and converts
+ * or keeps mining (src/model/policies.ts). This file only reads those decisions off the run's model path and puts
  * them into words, tables and CSV; it decides nothing itself.
  */
 import { stringify } from "csv-stringify/sync";
 
 import { formatNumber } from "../cli/amount.js";
-import { dateOfDay, type Decision, type PathResult } from "../model/v2/index.js";
+import { dateOfDay, type Decision, type PathResult } from "../model/index.js";
 import { escapeHtml } from "../report/html-page.js";
 
 /** One decision of the run, as the report shows it. */

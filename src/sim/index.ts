@@ -1,5 +1,5 @@
 /**
- * The simulator: the v2 economic model (src/model/v2) carried out on chain, day by day, with simulated investors —
+ * The simulator: the v2 economic model (src/model) carried out on chain, day by day, with simulated investors —
  * planning (pure), the chain driver, setup and resume, the read-back, the summary and the outputs (daily.csv,
  * summary.json, chart, report page).
  */

@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import type { PolicyName } from "../model/v2/index.js";
+import type { PolicyName } from "../model/index.js";
 import type { SimContracts } from "./chain.js";
 import type { Roles } from "./plan.js";
 

@@ -1,5 +1,5 @@
 /** How the reports name the allocation policies. */
-import type { PolicyName } from "../model/v2/index.js";
+import type { PolicyName } from "../model/index.js";
 
 /** A policy's name in prose and legends. */
 export const POLICY_LABEL: Record<PolicyName, string> = {

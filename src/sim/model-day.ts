@@ -8,14 +8,7 @@
  * chain's running total is always the model's running total rounded down, never more than one base unit behind.
  * Pure and deterministic, so a resumed run replays exactly the plan of the first attempt.
  */
-import {
-  rowOf,
-  simulatePath,
-  type PathResult,
-  type PathRow,
-  type PolicyName,
-  type Scenario,
-} from "../model/v2/index.js";
+import { rowOf, simulatePath, type PathResult, type PathRow, type PolicyName, type Scenario } from "../model/index.js";
 import { toBaseUnits } from "../model/settlement.js";
 import { unitsPerToken } from "../tokens.js";
 

@@ -10,7 +10,7 @@ import { UserError } from "../cli/errors.js";
 import { DEFAULT_BAND_PATHS } from "./bands.js";
 import type { SimulationInterrupted } from "./interrupt.js";
 import { isPolicyName } from "../analyze/model.js";
-import { parseScenario, POLICY_NAMES, type PolicyName, type Scenario } from "../model/v2/index.js";
+import { parseScenario, POLICY_NAMES, type PolicyName, type Scenario } from "../model/index.js";
 
 export const DEFAULTS = {
   days: 365,

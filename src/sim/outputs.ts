@@ -8,7 +8,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { formatNumber, formatShares, formatTokenAmount } from "../cli/amount.js";
-import type { PolicyName } from "../model/v2/index.js";
+import type { PolicyName } from "../model/index.js";
 import { stringify } from "csv-stringify/sync";
 
 import type { RunBands } from "./bands.js";

@@ -3,7 +3,7 @@
  * side and the chart, in the shared page shell of src/report/html-page.ts (standalone: inline SVG, no script).
  */
 import { formatNumber, formatPayout, formatUsd } from "../cli/amount.js";
-import { POLICY_NAMES, type PolicyName } from "../model/v2/index.js";
+import { POLICY_NAMES, type PolicyName } from "../model/index.js";
 import { listLabels, POLICY_LABEL } from "./labels.js";
 import { escapeHtml, htmlPage } from "../report/html-page.js";
 import { horizonLabel, type PolicyLeader, type PolicyTotals } from "./report.js";

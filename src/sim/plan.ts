@@ -22,7 +22,7 @@
  * 6. investors whose claim day has come claim what they are owed — `claim(token)` when one token is owed,
  *    `claimAll()` when both are, nothing when neither is; the treasury does the same every 30 days.
  */
-import type { PathResult, PolicyName, Scenario } from "../model/v2/index.js";
+import type { PathResult, PolicyName, Scenario } from "../model/index.js";
 import { createRng, type Rng, type Seed } from "../model/rng.js";
 import {
   BEHAVIOUR,

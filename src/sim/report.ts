@@ -6,7 +6,7 @@
 import { stringify } from "csv-stringify/sync";
 
 import { formatAmount, formatNumber, formatShares } from "../cli/amount.js";
-import { POLICY_NAMES, type PolicyName, type Scenario } from "../model/v2/index.js";
+import { POLICY_NAMES, type PolicyName, type Scenario } from "../model/index.js";
 import { ONE_SHARE, TOKEN_FACTS, toWhole, toWholeShares } from "../tokens.js";
 import { modelDays, modelPath } from "./model-day.js";
 import type { DayPlan } from "./plan.js";

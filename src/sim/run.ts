@@ -6,7 +6,7 @@
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { formatNumber } from "../cli/amount.js";
-import type { PolicyName, Scenario } from "../model/v2/index.js";
+import type { PolicyName, Scenario } from "../model/index.js";
 import { SimulationError } from "./chain.js";
 import { ChainClient } from "./chain-client.js";
 import { describeOp, encodeOp, simInterfaces } from "./chain-ops.js";

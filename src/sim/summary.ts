@@ -4,7 +4,7 @@
  * addresses, so the same seed gives the same bytes.
  */
 import { formatAmount } from "../cli/amount.js";
-import { POLICY_NAMES, type PolicyName } from "../model/v2/index.js";
+import { POLICY_NAMES, type PolicyName } from "../model/index.js";
 import { ONE_SHARE, TOKEN_FACTS, type PayoutToken } from "../tokens.js";
 import type { RunBands } from "./bands.js";
 import type { DecisionRow } from "./decisions.js";

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 
-import { fitNetwork } from "../../src/model/v2/fit.js";
-import { loadHistory } from "../../src/model/v2/history.js";
+import { fitNetwork } from "../../src/model/fit.js";
+import { loadHistory } from "../../src/model/history.js";
 
 interface FitNetworkArgs {
   history: string;

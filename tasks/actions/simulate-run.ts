@@ -6,7 +6,7 @@ import { formatNumber, formatTokenAmount, formatUsd } from "../../src/cli/amount
 import { displayPath } from "../../src/cli/output.js";
 import { TOKEN_FACTS, type PayoutToken } from "../../src/tokens.js";
 import { parametersPathFor } from "../../src/deployment/index.js";
-import { POLICY_NAMES, type PolicyName } from "../../src/model/v2/index.js";
+import { POLICY_NAMES, type PolicyName } from "../../src/model/index.js";
 import {
   bandLine,
   decisionLines,

@@ -9,7 +9,7 @@ import {
   type PathJob,
 } from "../../src/analyze/index.js";
 import { investorCashFlows, irr } from "../../src/finance/index.js";
-import { simulatePath } from "../../src/model/v2/index.js";
+import { simulatePath } from "../../src/model/index.js";
 import { expectClose } from "../model/helpers.js";
 
 const scenario = parseScenario({});

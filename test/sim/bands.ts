@@ -1,6 +1,6 @@
 import { expect } from "chai";
 
-import { loadScenario, parseScenario } from "../../src/model/v2/index.js";
+import { loadScenario, parseScenario } from "../../src/model/index.js";
 import { bandsCsv, dailyRows, modelPath, Planner, runBands } from "../../src/sim/index.js";
 import { toWholeShares } from "../../src/tokens.js";
 import { EARLY_AI, planDays, plannerConfig } from "./helpers.js";

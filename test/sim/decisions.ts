@@ -1,7 +1,7 @@
 import { expect } from "chai";
 
 import { formatNumber } from "../../src/cli/amount.js";
-import { loadScenario, parseScenario } from "../../src/model/v2/index.js";
+import { loadScenario, parseScenario } from "../../src/model/index.js";
 import { decisionLines, decisionRows, decisionsCsv, decisionSection, modelPath } from "../../src/sim/index.js";
 import { EARLY_AI } from "./helpers.js";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 
 import type { NetworkConnection } from "hardhat/types/network";
 
-import { loadScenario } from "../../src/model/v2/index.js";
+import { loadScenario } from "../../src/model/index.js";
 import {
   readScenarioFile,
   runSimulation,

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 
-import { loadScenario } from "../../src/model/v2/index.js";
+import { loadScenario } from "../../src/model/index.js";
 import {
   allPolicyPaths,
   allPolicyTotals,

@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect } from "chai";
 import hre from "hardhat";
 
-import { POLICY_NAMES } from "../../src/model/v2/index.js";
+import { POLICY_NAMES } from "../../src/model/index.js";
 import { EARLY_AI, removeTempOuts, tempOut } from "./helpers.js";
 
 interface TaskResult {

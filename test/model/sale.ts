@@ -2,14 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 
 import { expect } from "chai";
 
-import { expectClose } from "../helpers.js";
+import { expectClose } from "./helpers.js";
 
-import {
-  defaultScenario,
-  derivedSalePriceUsd,
-  parseScenario,
-  startingCapitalUsd,
-} from "../../../src/model/v2/index.js";
+import { defaultScenario, derivedSalePriceUsd, parseScenario, startingCapitalUsd } from "../../src/model/index.js";
 
 const files = readdirSync("scenarios").filter((f) => f.endsWith(".json") && f !== "scenario.schema.json");
 

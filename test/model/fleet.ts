@@ -1,6 +1,6 @@
 import { expect } from "chai";
 
-import { expectClose, expectWithin } from "../helpers.js";
+import { expectClose, expectWithin } from "./helpers.js";
 
 import {
   defaultScenario,
@@ -11,7 +11,7 @@ import {
   parseScenario,
   simulatePath,
   sustainingReservePerDay,
-} from "../../../src/model/v2/index.js";
+} from "../../src/model/index.js";
 
 const scenario = defaultScenario();
 const gain = scenario.networkEfficiencyGain / 100;

@@ -16,7 +16,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 
-import { HASHES_PER_EH, SECONDS_PER_DAY, TWO_POW_32 } from "../constants.js";
+import { HASHES_PER_EH, SECONDS_PER_DAY, TWO_POW_32 } from "./constants.js";
 
 /** One day of history. */
 export interface HistoryDay {

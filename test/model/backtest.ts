@@ -1,6 +1,6 @@
 import { expect } from "chai";
 
-import { backtestNetwork, fitNetwork, loadHistory, type NetworkBacktest } from "../../../src/model/v2/index.js";
+import { backtestNetwork, fitNetwork, loadHistory, type NetworkBacktest } from "../../src/model/index.js";
 
 describe("network model backtest (ECONOMICS v2)", function () {
   this.timeout(60_000);

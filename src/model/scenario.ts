@@ -18,7 +18,7 @@ import type { NetworkFit } from "./fit.js";
 import { derivedSalePriceUsd } from "./sale.js";
 
 /** The shipped fitted-parameters file. */
-export const NETWORK_PARAMS_FILE = fileURLToPath(new URL("../../../data/network-params.json", import.meta.url));
+export const NETWORK_PARAMS_FILE = fileURLToPath(new URL("../../data/network-params.json", import.meta.url));
 
 const num = () => z.number().finite();
 const nonNegative = () => num().min(0);

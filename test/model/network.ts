@@ -10,8 +10,8 @@ import {
   retargetStep,
   runningShare,
   zero,
-} from "../../../src/model/v2/index.js";
-import { expectClose } from "../helpers.js";
+} from "../../src/model/index.js";
+import { expectClose } from "./helpers.js";
 
 const params: NetworkParams = {
   networkEfficiency0: 22,

@@ -5,7 +5,7 @@
  * Hashprice follows the data README's (and Luxor's) definition:
  * `(subsidy + fees / blocks) × price × 86400 × 1e15 / (difficulty × 2^32)`, subsidy by the day's last height.
  */
-import { subsidyBtc } from "../halving.js";
+import { subsidyBtc } from "./halving.js";
 import type { History } from "./history.js";
 import { hashpriceFor } from "./network.js";
 

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 
-import { COST_FACTOR, dayIndex, hashpriceFor, hashpriceOn, loadHistory } from "../../../src/model/v2/index.js";
-import { expectWithin } from "../helpers.js";
+import { COST_FACTOR, dayIndex, hashpriceFor, hashpriceOn, loadHistory } from "../../src/model/index.js";
+import { expectWithin } from "./helpers.js";
 
 const history = loadHistory();
 

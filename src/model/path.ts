@@ -12,14 +12,14 @@
  *    runs; earning deals earn (deals.ts) and pay their loan
  *    instalments and the operator's equity first;
  * 5. each source's net repays its carried loss, then the operator takes `operatorFee` % of what is left and holders
- *    receive the rest; a negative day pays nothing and carries the loss forward (../settlement.ts).
+ *    receive the rest; a negative day pays nothing and carries the loss forward (settlement.ts).
  *
  * Randomness: path i of a run draws from streams derived from (seed, i) alone — `price`, `fees` and `network`
  * (one normal per retarget) — so path i is the same whatever the number of paths or workers.
  */
-import { DAYS_PER_YEAR, HASHES_PER_EH } from "../constants.js";
-import { createRng } from "../rng.js";
-import { settleInto, type Settlement } from "../settlement.js";
+import { DAYS_PER_YEAR, HASHES_PER_EH } from "./constants.js";
+import { createRng } from "./rng.js";
+import { settleInto, type Settlement } from "./settlement.js";
 import { aiOpexPerDay, aiRevenuePerDay, type Deal, signDeal } from "./deals.js";
 import { emptyMiningDay, miningDay } from "./fleet.js";
 import { dayIndex } from "./history.js";
@@ -38,8 +38,8 @@ import { decide } from "./policies.js";
 import { allocateColumns, dateOfDay } from "./rows.js";
 import type { Scenario } from "./scenario.js";
 import { aiValuePerMw, dealHorizonDays, miningValuePerMw } from "./valuation.js";
-import { subsidyBtc } from "../halving.js";
-import { SECONDS_PER_DAY, TWO_POW_32 } from "../constants.js";
+import { subsidyBtc } from "./halving.js";
+import { SECONDS_PER_DAY, TWO_POW_32 } from "./constants.js";
 
 /** The network model's parameters of a scenario (efficiency anchored at its start date). */
 export function networkParams(s: Scenario): NetworkParams {

@@ -12,8 +12,8 @@ import {
   parseScenario,
   PROJECTION_STEP_DAYS,
   type Scenario,
-} from "../../../src/model/v2/index.js";
-import { subsidyBtc } from "../../../src/model/halving.js";
+} from "../../src/model/index.js";
+import { subsidyBtc } from "../../src/model/halving.js";
 
 /** The network of a scenario on day 0, as simulatePath starts it. */
 function startState(s: Scenario) {

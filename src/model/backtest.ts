@@ -7,7 +7,7 @@ import { dayIndex, type History } from "./history.js";
 import { feeShareOn, hashpriceOn, retargetDays, yearsBetween } from "./history-series.js";
 import type { NetworkFit } from "./fit.js";
 import { advanceDay, createNetworkState, networkCostUsdPerPhDay, type NetworkParams, zero } from "./network.js";
-import { HALVING_INTERVAL, HASHES_PER_EH } from "../constants.js";
+import { HALVING_INTERVAL, HASHES_PER_EH } from "./constants.js";
 
 /** The model's difficulty against the actual one on one retarget day. */
 export interface RetargetComparison {

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 
-import { loadHistory, parseHistory } from "../../../src/model/v2/index.js";
+import { loadHistory, parseHistory } from "../../src/model/index.js";
 
 const HEADER = "date,price_usd,difficulty,fees_btc,hashrate_ehs";
 

@@ -17,9 +17,9 @@
  *
  * All functions here update a `NetworkState` in place: the daily loop allocates nothing.
  */
-import { DAYS_PER_YEAR, DIFFICULTY_EPOCH_BLOCKS, HASHES_PER_PH, SECONDS_PER_DAY, TWO_POW_32 } from "../constants.js";
-import { HALVING_INTERVAL } from "../constants.js";
-import { subsidyBtc } from "../halving.js";
+import { DAYS_PER_YEAR, DIFFICULTY_EPOCH_BLOCKS, HASHES_PER_PH, SECONDS_PER_DAY, TWO_POW_32 } from "./constants.js";
+import { HALVING_INTERVAL } from "./constants.js";
+import { subsidyBtc } from "./halving.js";
 
 /** USD per PH/day per (J/TH × USD/MWh): 24 h × 1,000 TH/PH / 10^6 W/MW. */
 export const COST_FACTOR = 0.024;

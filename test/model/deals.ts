@@ -1,8 +1,8 @@
 import { expect } from "chai";
 
-import { expectClose } from "../helpers.js";
+import { expectClose } from "./helpers.js";
 
-import { aiOpexPerDay, aiRevenuePerDay, parseScenario } from "../../../src/model/v2/index.js";
+import { aiOpexPerDay, aiRevenuePerDay, parseScenario } from "../../src/model/index.js";
 
 describe("AI deals", function () {
   describe("aiRevenuePerDay", function () {

@@ -14,7 +14,7 @@
  *   instalments over the first term; the rest (equity) is repaid to the operator from the deal's net income
  *   first, before holders receive any of it.
  */
-import { DAYS_PER_YEAR } from "../constants.js";
+import { DAYS_PER_YEAR } from "./constants.js";
 import type { Scenario } from "./scenario.js";
 
 export type DealParams = Pick<

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 
-import { expectClose } from "../helpers.js";
+import { expectClose } from "./helpers.js";
 
 import {
   allocateColumns,
@@ -10,7 +10,7 @@ import {
   POLICY_NAMES,
   rowOf,
   simulatePath,
-} from "../../../src/model/v2/index.js";
+} from "../../src/model/index.js";
 
 const scenario = defaultScenario();
 const DAYS = 800;

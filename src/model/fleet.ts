@@ -13,7 +13,7 @@
  * - Shutdown rule: a day whose revenue is below its power + opex cost earns and costs nothing — no power, no opex and
  *   no reserve; the fleet is then not renewed that day (its renewal clock stands still).
  */
-import { DAYS_PER_YEAR, HASHES_PER_TH, WATTS_PER_MW } from "../constants.js";
+import { DAYS_PER_YEAR, HASHES_PER_TH, WATTS_PER_MW } from "./constants.js";
 import type { Scenario } from "./scenario.js";
 
 /** One mining day, USD and BTC. Written into by `miningDay` (no allocation). */

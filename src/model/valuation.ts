@@ -9,7 +9,7 @@
  *   included, the fleet renewed by its sustaining reserve (fleet.ts). The projection moves in `PROJECTION_STEP_DAYS`
  *   steps.
  */
-import { DAYS_PER_YEAR } from "../constants.js";
+import { DAYS_PER_YEAR } from "./constants.js";
 import { aiOpexPerDay, aiRevenuePerDay, dealFinancing, dailyInstalment, type DealParams, termDays } from "./deals.js";
 import { emptyMiningDay, type FleetParams, miningMarginPerMw } from "./fleet.js";
 import { advanceDay, copyNetworkState, type NetworkParams, type NetworkState, zero } from "./network.js";

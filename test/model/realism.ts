@@ -7,7 +7,7 @@ import {
   loadHistory,
   quantile,
   simulatePath,
-} from "../../../src/model/v2/index.js";
+} from "../../src/model/index.js";
 
 /** Two-year windows: long enough for a stable slope, short enough for many history windows. */
 const WINDOW_DAYS = 730;

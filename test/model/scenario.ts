@@ -11,7 +11,7 @@ import {
   parseScenario,
   SCENARIO_SCHEMA_FILE,
   scenarioJsonSchemaText,
-} from "../../../src/model/v2/index.js";
+} from "../../src/model/index.js";
 
 const files = readdirSync("scenarios").filter((f) => f.endsWith(".json") && f !== "scenario.schema.json");
 
