@@ -1,5 +1,5 @@
 /**
- * Simulator benchmark (issue 3, "Performance"), on the in-process network:
+ * Simulator benchmark (the simulator's performance targets), on the in-process network:
  * 1. a 365-day run with 1,000 holders — wall time (target < 60 s on 2 cores) and where the time goes;
  * 2. its time per transaction against plain ERC-20 transfers sent the same way (raw `eth_sendTransaction` from
  *    impersonated accounts, through the same sender) on the same chain right after it — target within 1.5x;
@@ -8,7 +8,8 @@
  *    both runs, in 16 rounds of 100 deposits alternating between the two pools (median round), so that machine load
  *    weighs on both alike.
  *
- * Run: `npx hardhat run bench/simulator.ts` (DAYS, HOLDERS and HOLDERS_2 override 365, 1000 and 2000).
+ * Run: `npx hardhat run bench/simulator.ts` (DAYS, HOLDERS, HOLDERS_2 and SCENARIO override 365, 1000, 2000 and
+ * scenarios/demo.json).
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -34,7 +35,13 @@ const DAYS = Number(process.env.DAYS ?? 365);
 const HOLDERS = Number(process.env.HOLDERS ?? 1_000);
 const HOLDERS_2 = Number(process.env.HOLDERS_2 ?? 2_000);
 const PLAIN_TRANSFERS = 3_000;
-const SCENARIO = "scenarios/default.json";
+/**
+ * The demo scenario by default: at the model's defaults (scenarios/default.json) holders receive nothing in the first
+ * year (mining costs more than it earns at BTC 70,000 and converted capacity earns only after 540 days), so a default
+ * run sends no deposit and no claim and there would be no distribution to measure; the demo's AI lease in place pays
+ * every day from day 0. SCENARIO overrides it.
+ */
+const SCENARIO = process.env.SCENARIO ?? "scenarios/demo.json";
 
 const { scenario, sha256 } = readScenarioFile(SCENARIO);
 
@@ -76,6 +83,9 @@ async function distributor(connection: NetworkConnection, result: RunResult) {
   await sender.prepare(from);
   const mint = ifaces.token.encodeFunctionData("mint", [from, 10_000n * unitsPerToken("wbtc")]);
   await sender.send(from, wbtc, mint, () => "faucet", ifaces.errors);
+  // The run approved the pool only for the tokens it deposited (a run whose mining never paid deposited no WBTC).
+  const approve = ifaces.token.encodeFunctionData("approve", [pool, 2n ** 256n - 1n]);
+  await sender.send(from, wbtc, approve, () => "approve", ifaces.errors);
   let epoch = DAYS + 1;
   const depositData = (e: number): string => ifaces.pool.encodeFunctionData("depositRevenue", [wbtc, 1_234_567n, 0, e]);
   return {
@@ -169,7 +179,7 @@ const simMsPerTx = loopMs / s.transactions;
 const wholeMsPerTx = first.wallMs / s.transactions;
 const depositsPerDay = s.deposits / s.daysSent;
 
-console.log(`\nSimulator benchmark: ${DAYS} days, arbitrage, default scenario, in-process network\n`);
+console.log(`\nSimulator benchmark: ${DAYS} days, arbitrage, ${SCENARIO}, in-process network\n`);
 console.log(
   formatTable(
     ["measure", "value", "target"],
