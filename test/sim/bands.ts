@@ -3,6 +3,7 @@ import { expect } from "chai";
 import { loadScenario, parseScenario } from "../../src/model/index.js";
 import { bandsCsv, dailyRows, modelPath, Planner, runBands } from "../../src/sim/index.js";
 import { toWholeShares } from "../../src/tokens.js";
+import { expectClose } from "../model/helpers.js";
 import { EARLY_AI, planDays, plannerConfig } from "./helpers.js";
 
 describe("bands", function () {
@@ -30,8 +31,8 @@ describe("bands", function () {
       }
       expect(usd).to.be.greaterThan(0);
       const last = rows.at(-1)!;
-      expect(Number(last.cumulativeUsdPerShare)).to.be.closeTo(usd, 1e-7);
-      expect(Number(last.cumulativeBtcPerShare)).to.be.closeTo(btc, 1e-12);
+      expectClose(Number(last.cumulativeUsdPerShare), usd, 1e-7);
+      expectClose(Number(last.cumulativeBtcPerShare), btc, 1e-12);
       // Deposited in all: the model's totals rounded down to base units, nothing stranded.
       const deposited = (token: "depositedWbtc" | "depositedUsdc") => plans.reduce((t, p) => t + p[token], 0n);
       expect(deposited("depositedWbtc")).to.equal(BigInt(Math.floor(sats)));
@@ -53,7 +54,7 @@ describe("bands", function () {
       expect(bands!.points.at(-1)!.day).to.equal(days - 1);
       for (const point of bands!.points) {
         expect(point.p5).to.equal(point.p95);
-        expect(point.p50).to.be.closeTo(point.onChain, point.unit === "USD" ? 1e-7 : 1e-12);
+        expectClose(point.p50, point.onChain, point.unit === "USD" ? 1e-7 : 1e-12);
       }
     });
 
