@@ -163,16 +163,18 @@ for (const kind of suiteNodes(["hardhat", "anvil"]))
       });
 
       it("pool faucet funds the investors and the distributor with mock tokens", async function () {
+        // --to takes an address or, on a local chain, an account index (Bob and the operator by index).
         for (const [token, to, amount] of [
-          ["usdc", ALICE, "100000"],
-          ["usdc", BOB, "100000"],
-          ["wbtc", OPERATOR, "100"],
-          ["usdc", OPERATOR, "1000000"],
+          ["usdc", address(ALICE), "100000"],
+          ["usdc", String(BOB), "100000"],
+          ["wbtc", String(OPERATOR), "100"],
+          ["usdc", address(OPERATOR), "1000000"],
         ] as const) {
-          const result = json<{ balance: string }>(
-            await task(["pool", "faucet", "--token", token, "--to", address(to), "--amount", amount, "--json"]),
+          const result = json<{ to: string; balance: string }>(
+            await task(["pool", "faucet", "--token", token, "--to", to, "--amount", amount, "--json"]),
           );
           expect(result.balance).to.equal(amount);
+          expect(result.to).to.equal(/^\d+$/.test(to) ? address(Number(to)) : to);
         }
         expect(await chain.usdc.balanceOf(address(ALICE))).to.equal(100_000n * ONE_USDC);
       });
@@ -301,7 +303,7 @@ for (const kind of suiteNodes(["hardhat", "anvil"]))
             "shares",
             "transfer",
             "--to",
-            address(BOB),
+            String(BOB),
             "--amount",
             "10",
             "--account",
@@ -482,6 +484,38 @@ for (const kind of suiteNodes(["hardhat", "anvil"]))
           sender: ALICE,
         },
         {
+          name: "--to neither an address nor an index",
+          args: ["pool", "mint", "--to", "bob", "--amount", "1"],
+          message: /^Error: --to "bob" is not an account index or an address$/,
+          sender: OPERATOR,
+        },
+        {
+          name: "--to index out of range (mint)",
+          args: ["pool", "mint", "--to", "99", "--amount", "1"],
+          message: new RegExp(
+            `^Error: unknown account --to 99: network localhost has ${chain.accounts.length} accounts \\(0 to ${chain.accounts.length - 1}\\)$`,
+          ),
+          sender: OPERATOR,
+        },
+        {
+          name: "--to index out of range (transfer)",
+          args: ["shares", "transfer", "--to", "99", "--amount", "1", "--account", String(ALICE)],
+          message: /^Error: unknown account --to 99: network localhost has \d+ accounts \(0 to \d+\)$/,
+          sender: ALICE,
+        },
+        {
+          name: "--to index out of range (faucet)",
+          args: ["pool", "faucet", "--token", "usdc", "--to", "99", "--amount", "1"],
+          message: /^Error: unknown account --to 99: network localhost has \d+ accounts \(0 to \d+\)$/,
+          sender: OPERATOR,
+        },
+        {
+          name: "--to missing",
+          args: ["shares", "transfer", "--amount", "1", "--account", String(ALICE)],
+          message: /^Error: --to is missing: give an address or, on local networks, an account index$/,
+          sender: ALICE,
+        },
+        {
           name: "bad checksum",
           args: ["shares", "transfer", "--to", badChecksum(), "--amount", "1", "--account", String(ALICE)],
           message: /^Error: --to 0x[0-9a-fA-F]{40} has an invalid checksum/,
@@ -659,6 +693,16 @@ for (const kind of suiteNodes(["hardhat", "anvil"]))
           },
           message:
             /^Error: --account 3: accounts are chosen by index only on local networks; network remote signs with HASHSHARE_PRIVATE_KEY \(--account 0\)$/,
+          sender: 3,
+        },
+        {
+          name: "remote network: --to indexes are local only",
+          args: ["shares", "transfer", "--to", "3", "--amount", "1"],
+          env: {
+            HASHSHARE_RPC_URL: chain.url,
+            HASHSHARE_PRIVATE_KEY: "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
+          },
+          message: /^Error: --to 3: account indexes work only on local networks; network remote needs an address$/,
           sender: 3,
         },
         {

@@ -1,12 +1,10 @@
 import { emptyTask, task } from "hardhat/config";
 
-import { accountOption, flag, jsonFlag, stringOption } from "./options.js";
+import { accountOption, addressOption, flag, jsonFlag, optionalOption, requiredOption } from "./options.js";
 
 /** `--account` of a proposer and `--delay`, which every `governance schedule …` task has. */
 const proposerOption = () => accountOption("Proposer (PROPOSER_ROLE on the timelock)");
-const delayOption = () =>
-  stringOption("delay", "Seconds before it can be executed (default: the timelock's minimum delay)");
-const addressHint = "address, or account index on local networks";
+const delayOption = () => optionalOption("delay", "Seconds before it can be executed", "the timelock's minimum delay");
 
 /**
  * Governance tasks: every admin action on a timelocked deployment is scheduled through the `TimelockController`,
@@ -18,8 +16,8 @@ export const governanceTasks = [
   emptyTask(["governance", "schedule"], "Schedule an admin action on the timelock (needs PROPOSER_ROLE)").build(),
 
   task(["governance", "schedule", "grant-role"], "Schedule granting an operational role")
-    .addOption(stringOption("role", "reporter, minter, distributor or pauser"))
-    .addOption(stringOption("to", `Account to grant it to: ${addressHint}`))
+    .addOption(requiredOption("role", "reporter, minter, distributor or pauser"))
+    .addOption(addressOption("to", "Account to grant it to"))
     .addOption(proposerOption())
     .addOption(delayOption())
     .addFlag(jsonFlag())
@@ -27,8 +25,8 @@ export const governanceTasks = [
     .build(),
 
   task(["governance", "schedule", "revoke-role"], "Schedule revoking an operational role")
-    .addOption(stringOption("role", "reporter, minter, distributor or pauser"))
-    .addOption(stringOption("from", `Account to revoke it from: ${addressHint}`))
+    .addOption(requiredOption("role", "reporter, minter, distributor or pauser"))
+    .addOption(addressOption("from", "Account to revoke it from"))
     .addOption(proposerOption())
     .addOption(delayOption())
     .addFlag(jsonFlag())
@@ -36,7 +34,7 @@ export const governanceTasks = [
     .build(),
 
   task(["governance", "schedule", "set-quorum"], "Schedule changing the oracle's quorum")
-    .addOption(stringOption("quorum", "Distinct reporters that finalize an epoch (1-255)"))
+    .addOption(requiredOption("quorum", "Distinct reporters that finalize an epoch (1-255)"))
     .addOption(proposerOption())
     .addOption(delayOption())
     .addFlag(jsonFlag())
@@ -44,7 +42,7 @@ export const governanceTasks = [
     .build(),
 
   task(["governance", "schedule", "set-max-change-bps"], "Schedule changing the pool's bound on one report's change")
-    .addOption(stringOption("bps", "Largest move of a finalized hashrate, in basis points (at least 1)"))
+    .addOption(requiredOption("bps", "Largest move of a finalized hashrate, in basis points (at least 1)"))
     .addOption(proposerOption())
     .addOption(delayOption())
     .addFlag(jsonFlag())
@@ -52,8 +50,8 @@ export const governanceTasks = [
     .build(),
 
   task(["governance", "schedule", "set-claimer-for"], "Schedule naming who claims for a contract holder")
-    .addOption(stringOption("holder", "The contract that holds shares"))
-    .addOption(stringOption("claimer", `Who may claim its revenue: ${addressHint}`))
+    .addOption(requiredOption("holder", "The contract that holds shares: its address"))
+    .addOption(addressOption("claimer", "Who may claim its revenue"))
     .addOption(proposerOption())
     .addOption(delayOption())
     .addFlag(jsonFlag())
@@ -61,8 +59,8 @@ export const governanceTasks = [
     .build(),
 
   task(["governance", "schedule", "skim"], "Schedule recovering tokens the pool holds but owes no one")
-    .addOption(stringOption("token", "Payout token symbol (wbtc, usdc) or any token address"))
-    .addOption(stringOption("to", `Recipient: ${addressHint}`))
+    .addOption(requiredOption("token", "Payout token symbol (wbtc, usdc) or any token address"))
+    .addOption(addressOption("to", "Recipient"))
     .addOption(proposerOption())
     .addOption(delayOption())
     .addFlag(jsonFlag())
@@ -73,7 +71,7 @@ export const governanceTasks = [
     ["governance", "schedule", "transfer-admin"],
     "Schedule handing the admin of oracle, pool and sale to a new admin",
   )
-    .addOption(stringOption("to", `The new admin, which then accepts on each contract: ${addressHint}`))
+    .addOption(addressOption("to", "The new admin, which then accepts on each contract"))
     .addOption(proposerOption())
     .addOption(delayOption())
     .addFlag(jsonFlag())
@@ -87,14 +85,14 @@ export const governanceTasks = [
     .build(),
 
   task(["governance", "execute"], "Execute a scheduled operation once its delay has passed (needs EXECUTOR_ROLE)")
-    .addOption(stringOption("id", "Operation ID, as governance list shows it"))
+    .addOption(requiredOption("id", "Operation ID, as governance list shows it"))
     .addOption(accountOption("Executor (EXECUTOR_ROLE on the timelock)"))
     .addFlag(jsonFlag())
     .setAction(() => import("./actions/governance-execute.js"))
     .build(),
 
   task(["governance", "cancel"], "Cancel a pending operation (needs CANCELLER_ROLE)")
-    .addOption(stringOption("id", "Operation ID, as governance list shows it"))
+    .addOption(requiredOption("id", "Operation ID, as governance list shows it"))
     .addOption(accountOption("Canceller (CANCELLER_ROLE on the timelock)"))
     .addFlag(jsonFlag())
     .setAction(() => import("./actions/governance-cancel.js"))

@@ -1,6 +1,14 @@
 import { emptyTask, task } from "hardhat/config";
 
-import { accountOption, fileOption, jsonFlag, sharesAmountOption, stringOption, toOption } from "./options.js";
+import {
+  accountOption,
+  fileOption,
+  jsonFlag,
+  optionalOption,
+  requiredOption,
+  sharesAmountOption,
+  toOption,
+} from "./options.js";
 
 /**
  * Investor tasks: buy shares in the sale, see holdings and claimable revenue by token and source, claim, transfer,
@@ -11,8 +19,8 @@ export const investorTasks = [
   emptyTask("shares", "Investor: buy, hold, claim and report on pool shares").build(),
 
   task(["shares", "buy"], "Buy shares in the primary sale (quotes first, approves the payment token as needed)")
-    .addOption(stringOption("amount", "Shares to buy, in whole units (e.g. 10 or 2.5)"))
-    .addOption(stringOption("maxCost", "Most to pay, in whole payment-token units (default: the quote)"))
+    .addOption(requiredOption("amount", "Shares to buy, in whole units (e.g. 10 or 2.5)"))
+    .addOption(optionalOption("maxCost", "Most to pay, in whole payment-token units", "the quote"))
     .addOption(accountOption("Buyer"))
     .addFlag(jsonFlag())
     .setAction(() => import("./actions/shares-buy.js"))
@@ -22,13 +30,13 @@ export const investorTasks = [
     ["shares", "portfolio"],
     "Show shares, share of the pool, claimable revenue by token and source, lifetime received",
   )
-    .addOption(accountOption("Holder", "account index (local networks) or any address"))
+    .addOption(accountOption("Holder", "any address, or an account index on local networks"))
     .addFlag(jsonFlag())
     .setAction(() => import("./actions/shares-portfolio.js"))
     .build(),
 
   task(["shares", "claim"], "Claim accrued revenue: one payout token, or all of them")
-    .addOption(stringOption("token", "Payout token: symbol (wbtc, usdc) or address (default: all)"))
+    .addOption(optionalOption("token", "Payout token: symbol (wbtc, usdc) or address", "every payout token"))
     .addOption(accountOption("Holder"))
     .addFlag(jsonFlag())
     .setAction(() => import("./actions/shares-claim.js"))
@@ -43,8 +51,8 @@ export const investorTasks = [
     .build(),
 
   task(["shares", "statement"], "CSV of every accrual and claim (epoch, source, token, amount, tx hash), from events")
-    .addOption(accountOption("Holder", "account index (local networks) or any address"))
-    .addOption(fileOption("out", "Write the CSV to this file (default: print it)"))
+    .addOption(accountOption("Holder", "any address, or an account index on local networks"))
+    .addOption(fileOption("out", "Write the CSV to this file", "print it"))
     .addFlag(jsonFlag("Print the rows as JSON instead of CSV"))
     .setAction(() => import("./actions/shares-statement.js"))
     .build(),

@@ -1,6 +1,6 @@
 import { emptyTask, task } from "hardhat/config";
 
-import { accountOption, jsonFlag, sharesAmountOption, stringOption, toOption } from "./options.js";
+import { accountOption, jsonFlag, optionalOption, requiredOption, sharesAmountOption, toOption } from "./options.js";
 
 /**
  * Operator tasks: inspect the pool and the sale, report hashrate, mint, deposit an epoch's revenue. Contract
@@ -15,8 +15,10 @@ export const operatorTasks = [
     .build(),
 
   task(["pool", "report"], "Submit the pool's hashrate for an epoch to the oracle (needs REPORTER_ROLE)")
-    .addOption(stringOption("epoch", "UTC day number: the current one (the default) or the previous one"))
-    .addOption(stringOption("hashrate", "Measured hashrate in whole TH/s"))
+    .addOption(
+      optionalOption("epoch", "UTC day number: the current one or the previous one", "the chain's current epoch"),
+    )
+    .addOption(requiredOption("hashrate", "Measured hashrate in whole TH/s"))
     .addOption(accountOption("Reporter"))
     .addFlag(jsonFlag())
     .setAction(() => import("./actions/pool-report.js"))
@@ -31,20 +33,20 @@ export const operatorTasks = [
     .build(),
 
   task(["pool", "deposit"], "Deposit one epoch's revenue for a token and source (needs DISTRIBUTOR_ROLE)")
-    .addOption(stringOption("token", "Payout token: symbol (wbtc, usdc) or address"))
-    .addOption(stringOption("amount", "Amount in whole token units (e.g. 1.5)"))
-    .addOption(stringOption("source", "Revenue source: mining or ai"))
-    .addOption(stringOption("epoch", "Epoch the revenue belongs to (funded at most once)"))
+    .addOption(requiredOption("token", "Payout token: symbol (wbtc, usdc) or address"))
+    .addOption(requiredOption("amount", "Amount in whole token units (e.g. 1.5)"))
+    .addOption(requiredOption("source", "Revenue source: mining or ai"))
+    .addOption(requiredOption("epoch", "Epoch the revenue belongs to (funded at most once)"))
     .addOption(accountOption("Distributor"))
     .addFlag(jsonFlag())
     .setAction(() => import("./actions/pool-deposit.js"))
     .build(),
 
   task(["pool", "faucet"], "Local chains only: mint the deployment's mock WBTC or USDC to an address")
-    .addOption(stringOption("token", "Mock token: wbtc or usdc"))
+    .addOption(requiredOption("token", "Mock token: wbtc or usdc"))
     .addOption(toOption())
-    .addOption(stringOption("amount", "Amount in whole token units (e.g. 1000)"))
-    .addOption(accountOption("Sender", "account index or address"))
+    .addOption(requiredOption("amount", "Amount in whole token units (e.g. 1000)"))
+    .addOption(accountOption("Sender"))
     .addFlag(jsonFlag())
     .setAction(() => import("./actions/pool-faucet.js"))
     .build(),
@@ -52,7 +54,7 @@ export const operatorTasks = [
   emptyTask("sale", "Operator: the primary share sale").build(),
 
   task(["sale", "status"], "Show the sale's price, window, cap, sales so far and what can still be bought")
-    .addOption(accountOption("Buyer whose remaining cap to show"))
+    .addOption(accountOption("Buyer whose purchases and remaining cap to show", undefined, "no buyer"))
     .addFlag(jsonFlag())
     .setAction(() => import("./actions/sale-status.js"))
     .build(),

@@ -1,9 +1,8 @@
-import { parseAddress } from "../../src/cli/address.js";
 import { checkAmountSyntax, formatAmount, parseAmount } from "../../src/cli/amount.js";
 import { UserError } from "../../src/cli/errors.js";
 import { formatKeyValues } from "../../src/cli/output.js";
 import { FUTURE_IDS } from "../../src/deployment/index.js";
-import { selectSigner } from "../../src/connection/accounts.js";
+import { checkAccountSyntax, resolveAddress, selectSigner } from "../../src/connection/accounts.js";
 import { findPayoutToken, payoutTokens } from "../../src/connection/tokens.js";
 import { send } from "../../src/connection/transactions.js";
 import { taskAction, type CommonArguments } from "./run.js";
@@ -22,12 +21,13 @@ interface FaucetArguments extends CommonArguments {
  */
 export default taskAction<FaucetArguments>(async (args, session) => {
   if (args.token.trim() === "") throw new UserError("--token is missing: give wbtc or usdc");
-  const to = parseAddress(args.to, "--to");
+  checkAccountSyntax(args.to, "--to", true);
   checkAmountSyntax(args.amount, "--amount");
 
   const ctx = await session.context();
   if (!ctx.local)
     throw new UserError(`pool faucet is for local networks only; network ${ctx.networkName} has real tokens`);
+  const to = await resolveAddress(ctx, args.to, "--to");
   const { contracts } = ctx.deployment;
   const mocks = new Set([contracts[FUTURE_IDS.mockWBTC], contracts[FUTURE_IDS.mockUSDC]]);
   const token = findPayoutToken(await payoutTokens(ctx), args.token);

@@ -1,8 +1,7 @@
-import { parseAddress } from "../../src/cli/address.js";
 import { checkAmountSyntax, formatAmount, parseAmount } from "../../src/cli/amount.js";
 import { UserError } from "../../src/cli/errors.js";
 import { formatKeyValues } from "../../src/cli/output.js";
-import { selectSigner } from "../../src/connection/accounts.js";
+import { checkAccountSyntax, resolveAddress, selectSigner } from "../../src/connection/accounts.js";
 import { latestTimestamp } from "../../src/connection/clock.js";
 import { send } from "../../src/connection/transactions.js";
 import { taskAction, type CommonArguments } from "./run.js";
@@ -15,10 +14,11 @@ interface MintArguments extends CommonArguments {
 
 /** `pool mint`: mint shares to an address, within the hashrate backing. */
 export default taskAction<MintArguments>(async (args, session) => {
-  const to = parseAddress(args.to, "--to");
+  checkAccountSyntax(args.to, "--to", true);
   checkAmountSyntax(args.amount, "--amount");
 
   const ctx = await session.context();
+  const to = await resolveAddress(ctx, args.to, "--to");
   const { pool, oracle } = ctx;
   const decimals = Number(await pool.decimals());
   const shares = parseAmount(args.amount, decimals, { label: "--amount" });

@@ -17,6 +17,19 @@ export interface CommonArguments {
   readonly json: boolean;
 }
 
+/**
+ * The arguments as Hardhat passes them: a text option declared without a default (see tasks/options.ts) is undefined
+ * when it is not given.
+ */
+export type GivenArguments<ArgumentsT> = {
+  [K in keyof ArgumentsT]: ArgumentsT[K] extends string ? ArgumentsT[K] | undefined : ArgumentsT[K];
+};
+
+/** The arguments a body sees: every text option not given is "", which each body reads as "not given". */
+function withEmptyText<ArgumentsT extends object>(given: GivenArguments<ArgumentsT>): ArgumentsT {
+  return Object.fromEntries(Object.entries(given).map(([key, value]) => [key, value ?? ""])) as ArgumentsT;
+}
+
 /** Given to a task body: the runtime, and the chain context, opened on first use (after arguments are checked). */
 export interface Session {
   readonly hre: HardhatRuntimeEnvironment;
@@ -24,7 +37,8 @@ export interface Session {
 }
 
 /**
- * Wraps a task body into a Hardhat task action. The body validates its arguments, opens the context, reads and
+ * Wraps a task body into a Hardhat task action. Text options not given reach the body as "" (required ones are
+ * refused by the body in its own words, before connecting). The body validates its arguments, opens the context, reads and
  * acts, and returns what to print. The wrapper prints it (`--json`: JSON on stdout), closes the network
  * connection, and turns a {@link UserError} into one line on stderr (`Error: …`; with `--json` also
  * `{"error": …}` on stdout) and a failed `Result`, which makes Hardhat exit with code 1 without printing a
@@ -32,8 +46,9 @@ export interface Session {
  */
 export function taskAction<ArgumentsT extends CommonArguments>(
   body: (args: ArgumentsT, session: Session) => Promise<TaskOutput>,
-): (args: ArgumentsT, hre: HardhatRuntimeEnvironment) => Promise<Result<unknown, UserError>> {
-  return async (args, hre) => {
+): (given: GivenArguments<ArgumentsT>, hre: HardhatRuntimeEnvironment) => Promise<Result<unknown, UserError>> {
+  return async (given, hre) => {
+    const args = withEmptyText<ArgumentsT>(given);
     const connections: NetworkConnection[] = [];
     let context: Promise<TaskContext> | undefined;
     const session: Session = {

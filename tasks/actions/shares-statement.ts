@@ -10,7 +10,7 @@ import { taskAction, type CommonArguments } from "./run.js";
 
 interface StatementArguments extends CommonArguments {
   account: string;
-  out: string | undefined;
+  out: string;
 }
 
 /**
@@ -18,7 +18,7 @@ interface StatementArguments extends CommonArguments {
  * amount and transaction hash, rebuilt from events. CSV on stdout or in `--out`; `--json` prints the rows.
  */
 export default taskAction<StatementArguments>(async (args, session) => {
-  const out = args.out === undefined || args.out.trim() === "" ? undefined : path.resolve(args.out);
+  const out = args.out.trim() === "" ? undefined : path.resolve(args.out);
   const ctx = await session.context();
   const holder = await selectHolder(ctx, args.account);
   const history = await loadHistory(ctx, holder);

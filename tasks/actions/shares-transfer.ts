@@ -1,8 +1,7 @@
-import { parseAddress } from "../../src/cli/address.js";
 import { checkAmountSyntax, formatAmount, parseAmount } from "../../src/cli/amount.js";
 import { UserError } from "../../src/cli/errors.js";
 import { formatKeyValues } from "../../src/cli/output.js";
-import { selectSigner } from "../../src/connection/accounts.js";
+import { checkAccountSyntax, resolveAddress, selectSigner } from "../../src/connection/accounts.js";
 import { send } from "../../src/connection/transactions.js";
 import { taskAction, type CommonArguments } from "./run.js";
 
@@ -14,10 +13,11 @@ interface TransferArguments extends CommonArguments {
 
 /** `shares transfer`: move shares to another address (accrued revenue stays with the sender). */
 export default taskAction<TransferArguments>(async (args, session) => {
-  const to = parseAddress(args.to, "--to");
+  checkAccountSyntax(args.to, "--to", true);
   checkAmountSyntax(args.amount, "--amount");
 
   const ctx = await session.context();
+  const to = await resolveAddress(ctx, args.to, "--to");
   const { pool } = ctx;
   const [decimals, symbol, paused] = await Promise.all([pool.decimals(), pool.symbol(), pool.paused()]);
   const shareDecimals = Number(decimals);
