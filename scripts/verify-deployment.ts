@@ -18,7 +18,7 @@ import hre from "hardhat";
 
 import { displayPath } from "../src/cli/output.js";
 import {
-  DeploymentError,
+  assertRecordedOn,
   firstBlockOf,
   parametersPathFor,
   readRecordedDeployment,
@@ -36,11 +36,7 @@ await runDeploymentScript(
   },
   async ({ connection, networkName, chainId, parametersPath, parameters, deploymentId, deploymentDir }) => {
     const recorded = await readRecordedDeployment(deploymentDir);
-    if (recorded.chainId !== chainId) {
-      throw new DeploymentError(
-        `deployment ${deploymentId} was made on chain ${recorded.chainId}, not chain ${chainId}`,
-      );
-    }
+    assertRecordedOn(recorded, deploymentId, { networkName, chainId });
     const addresses = resolveHashShareAddresses(recorded.addresses, parameters);
 
     console.log(

@@ -45,6 +45,19 @@ export async function readRecordedDeployment(deploymentDir: string): Promise<Rec
   return { chainId: BigInt(result.chainId), addresses, transactions: transactions.map((tx) => tx.txHash) };
 }
 
+/** Refuses a deployment recorded on another chain than the network's (`networkName`, chain `chainId`). */
+export function assertRecordedOn(
+  recorded: RecordedDeployment,
+  deploymentId: string,
+  network: { readonly networkName: string; readonly chainId: bigint },
+): void {
+  if (recorded.chainId !== network.chainId) {
+    throw new DeploymentError(
+      `wrong chain: deployment ${deploymentId} was made on chain ${recorded.chainId} but network ${network.networkName} is chain ${network.chainId}`,
+    );
+  }
+}
+
 /** The block of a deployment's first transaction (0 when it has none or the chain does not know it). */
 export async function firstBlockOf(
   provider: { getTransactionReceipt(hash: string): Promise<{ blockNumber: number } | null> },

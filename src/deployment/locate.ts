@@ -11,7 +11,7 @@ import { UserError } from "../cli/errors.js";
 import { DeploymentError, deploymentDirFor, type DeployedAddresses } from "./addresses.js";
 import { deployHashShareLocal } from "./deploy.js";
 import { FUTURE_IDS, deploymentIdFor } from "./ids.js";
-import { firstBlockOf, readRecordedDeployment } from "./journal.js";
+import { assertRecordedOn, firstBlockOf, readRecordedDeployment } from "./journal.js";
 import { parametersPathFor, readHashShareParameters } from "./parameters.js";
 
 /** Where the HashShare contracts of the selected network come from. */
@@ -87,10 +87,10 @@ async function recordedDeployment(network: DeploymentNetwork, paths: ProjectPath
       `no HashShare deployment for network ${name} (chain ${chainId}) in ${path.relative(paths.root, dir)}: deploy with: ${redeploy}`,
     );
   }
-  if (recorded.chainId !== chainId) {
-    throw new UserError(
-      `wrong chain: deployment ${id} was made on chain ${recorded.chainId} but network ${name} is chain ${chainId}`,
-    );
+  try {
+    assertRecordedOn(recorded, id, network);
+  } catch (error) {
+    throw error instanceof DeploymentError ? new UserError(error.message) : error;
   }
   const { timelock, ...required } = pick(recorded.addresses);
   const addresses: Record<"oracle" | "pool" | "sale", string> = { oracle: "", pool: "", sale: "" };
