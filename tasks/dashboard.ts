@@ -1,6 +1,6 @@
 import { task } from "hardhat/config";
 
-import { intOption, jsonFlag, stringOption } from "./options.js";
+import { intOption, jsonFlag, optionalOption, stringOption } from "./options.js";
 
 /**
  * The dashboard: indexes the deployment's events (SQLite in the cache folder, or PostgreSQL when DATABASE_URL is
@@ -9,9 +9,10 @@ import { intOption, jsonFlag, stringOption } from "./options.js";
 export const dashboardTasks = [
   task("dashboard", "Index the pool's events and serve the investor and operator dashboard (read-only, live)")
     .addOption(
-      stringOption(
+      optionalOption(
         "deployment",
-        "Ignition deployment ID to show, as `simulate` prints it (default: HASHSHARE_DEPLOYMENT_ID, else chain-<chainId>)",
+        "Ignition deployment ID to show, as `simulate` prints it",
+        "HASHSHARE_DEPLOYMENT_ID, else chain-<chainId>",
       ),
     )
     .addOption(intOption("port", "HTTP port (0 picks a free one)", 8787))
@@ -26,12 +27,15 @@ export const dashboardTasks = [
     .addOption(intOption("blockRange", "Blocks per eth_getLogs request", 2000))
     .addOption(intOption("pollMs", "Milliseconds between polls of the chain once caught up", 500))
     .addOption(
-      stringOption(
-        "database",
-        "SQLite file (default: cache/dashboard/<deployment>-<chainId>.sqlite; DATABASE_URL wins)",
+      optionalOption("database", "SQLite file; DATABASE_URL wins", "cache/dashboard/<deployment>-<chainId>.sqlite"),
+    )
+    .addOption(
+      optionalOption(
+        "prices",
+        "BTC/USD prices: a number, a date,price_usd CSV, or a simulator run's daily.csv",
+        "none, BTC is not valued in USD",
       ),
     )
-    .addOption(stringOption("prices", "BTC/USD prices: a number, a date,price_usd CSV, or a simulator run's daily.csv"))
     .addFlag(jsonFlag("Print a JSON line when stopped"))
     .setAction(() => import("./actions/dashboard.js"))
     .build(),

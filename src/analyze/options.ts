@@ -8,17 +8,10 @@ import path from "node:path";
 import { z } from "zod";
 
 import { UserError } from "../cli/errors.js";
+import { ANALYZE_DEFAULTS } from "./defaults.js";
 import { isPolicyName, POLICY_NAMES, type PolicyName } from "./model.js";
 
-export const ANALYZE_DEFAULTS = {
-  paths: 1_000,
-  years: 5,
-  seed: "hashshare",
-  scenario: "scenarios/default.json",
-  policy: "all",
-  out: "reports/analyze",
-  tornadoPaths: 200,
-} as const;
+export { ANALYZE_DEFAULTS };
 
 export const MAX_PATHS = 1_000_000;
 export const MAX_YEARS = 50;
@@ -87,7 +80,7 @@ const schema = z.object({
       ),
   ),
   seed: text(ANALYZE_DEFAULTS.seed).pipe(z.string().max(200, "must be at most 200 characters")),
-  workers: text("auto").pipe(
+  workers: text(ANALYZE_DEFAULTS.workers).pipe(
     z.union([z.literal("auto").transform(() => defaultWorkers()), whole(1, MAX_WORKERS)], {
       errorMap: () => ({ message: `must be "auto" or a whole number from 1 to ${MAX_WORKERS}` }),
     }),
