@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { readDeploymentParameters } from "@nomicfoundation/hardhat-ignition/helpers";
 import type { DeploymentParameters } from "@nomicfoundation/ignition-core";
 import { expect } from "chai";
 
@@ -147,6 +148,23 @@ describe("deployment parameters", function () {
       );
       expect(error).to.be.instanceOf(ParametersError);
       expect((error as Error).message).to.contain(missing);
+    });
+  });
+
+  describe("toDeploymentParameters", function () {
+    // Ignition compares each future's arguments with its journal, type included (5000 is not 5000n): the scripts and
+    // `ignition deploy --parameters` must hand it the same values, or a script run after the README's CLI deploy (or
+    // the reverse) fails with "Argument at index 1 has been changed".
+    it("gives Ignition every value of local.json in the type its own CLI reads from the file", async function () {
+      const cli = (await readDeploymentParameters(LOCAL_JSON)) as DeploymentParameters;
+      const scripts = toDeploymentParameters(await readHashShareParameters(LOCAL_JSON));
+      for (const [moduleId, values] of Object.entries(scripts)) {
+        for (const [name, value] of Object.entries(values)) {
+          const fromFile = cli[moduleId]?.[name] ?? cli["$global"]?.[name];
+          expect(typeof value, `${moduleId}.${name}`).to.equal(typeof fromFile);
+          if (typeof value !== "string") expect(value, `${moduleId}.${name}`).to.equal(fromFile);
+        }
+      }
     });
   });
 
