@@ -1,6 +1,6 @@
 import { task } from "hardhat/config";
 
-import { stringOption } from "./options.js";
+import { optionalOption, stringOption } from "./options.js";
 
 /**
  * Refits the network model (hashrate response, efficiency gain, fee process) to a daily history and writes the
@@ -12,7 +12,7 @@ export const fitTasks = [
       stringOption("history", "History CSV (date,price_usd,difficulty,fees_btc,hashrate_ehs)", "data/btc-daily.csv"),
     )
     .addOption(stringOption("from", "First day of the fit, YYYY-MM-DD", "2016-01-01"))
-    .addOption(stringOption("to", "Day after the last day of the fit, YYYY-MM-DD (default: all the history)", ""))
+    .addOption(optionalOption("to", "Day after the last day of the fit, YYYY-MM-DD", "all the history"))
     .addOption(stringOption("out", "Parameters file to write", "data/network-params.json"))
     .setAction(() => import("./actions/fit-network.js"))
     .build(),

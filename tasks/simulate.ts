@@ -1,6 +1,6 @@
 import { task } from "hardhat/config";
 
-import { flag, intOption, jsonFlag, stringOption } from "./options.js";
+import { flag, intOption, jsonFlag, optionalOption, stringOption } from "./options.js";
 
 /**
  * The simulator: N days of the v2 economic model (docs/ECONOMICS.md) carried out on chain — hashrate reports, mints within
@@ -16,7 +16,7 @@ export const simulateTasks = [
     .addOption(stringOption("policy", "Allocation policy: mining-only, ai-only or arbitrage", "arbitrage"))
     .addOption(intOption("holders", "Simulated investors", 100))
     .addOption(stringOption("scenario", "Scenario file (JSON, see scenarios/)", "scenarios/default.json"))
-    .addOption(stringOption("out", "Output directory (default: reports/<policy>-<seed>, or reports/compare-<seed>)"))
+    .addOption(optionalOption("out", "Output directory", "reports/<policy>-<seed>, or reports/compare-<seed>"))
     .addOption(intOption("top", "Investors listed in the final table (the rest are summed)", 10))
     .addOption(
       intOption("bandPaths", "Model paths of the analyze bands drawn beside the on-chain path (0 = none)", 200),

@@ -32,7 +32,8 @@ export interface RawSimulateArguments {
   policy: string;
   holders: number;
   scenario: string;
-  out: string;
+  /** Output directory as typed; undefined or "" = the default. */
+  out: string | undefined;
   compare: boolean;
   fresh: boolean;
   /** Model paths of the bands beside the on-chain path (0 = none); absent = the default. */
@@ -111,7 +112,8 @@ export function parseSimulateArguments(raw: RawSimulateArguments, root: string):
   }
   const scenarioPath = raw.scenario.trim() === "" ? DEFAULTS.scenario : raw.scenario.trim();
   const { scenario, sha256 } = readScenarioFile(path.resolve(scenarioPath));
-  const out = raw.out.trim() === "" ? defaultOutDir(root, policy, seed, raw.compare) : path.resolve(raw.out.trim());
+  const typed = raw.out?.trim() ?? "";
+  const out = typed === "" ? defaultOutDir(root, policy, seed, raw.compare) : path.resolve(typed);
   return {
     days: raw.days,
     seed,

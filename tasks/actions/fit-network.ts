@@ -6,7 +6,8 @@ import { loadHistory } from "../../src/model/history.js";
 interface FitNetworkArgs {
   history: string;
   from: string;
-  to: string;
+  /** undefined or "" = all the history. */
+  to: string | undefined;
   out: string;
 }
 
@@ -14,7 +15,10 @@ interface FitNetworkArgs {
 export default async function fitNetworkAction(args: FitNetworkArgs): Promise<void> {
   try {
     const history = loadHistory(args.history);
-    const fit = fitNetwork(history, { from: args.from, to: args.to === "" ? "9999-12-31" : args.to });
+    const fit = fitNetwork(history, {
+      from: args.from,
+      to: args.to === undefined || args.to === "" ? "9999-12-31" : args.to,
+    });
     writeFileSync(args.out, `${JSON.stringify(fit, null, 2)}\n`);
     const n = fit.network;
     console.log(`fit-network: ${fit.fittedOn.from} to ${fit.fittedOn.to}, ${fit.stats.epochs} epochs -> ${args.out}`);

@@ -9,7 +9,7 @@ import type { Task } from "hardhat/types/tasks";
 import { REQUIRED } from "../../tasks/options.js";
 
 /** The task groups whose options follow tasks/options.ts. */
-const GROUPS = ["pool", "sale", "shares", "governance", "analyze", "dashboard"];
+const GROUPS = ["pool", "sale", "shares", "governance", "analyze", "dashboard", "simulate", "fit-network"];
 
 /** Every runnable task under `task`, depth first. */
 function runnable(task: Task): Task[] {
