@@ -87,15 +87,7 @@ export interface Summary {
   /** The investor's view: the sale price next to the payouts (see investor-view.ts). */
   investorView: ReturnType<typeof investorJson>;
   /** Each decision of the run's policy: values in USD per gross MW (present values at the scenario's discount rate). */
-  decisions: Array<{
-    day: number;
-    date: string;
-    converted: boolean;
-    convertedMw: number;
-    aiValueUsdPerMw: number;
-    miningValueUsdPerMw: number;
-    explanation: string;
-  }>;
+  decisions: DecisionRow[];
   /** The model's bands beside the on-chain path, at the last sample day (per share of the chain); null without. */
   bands: {
     paths: number;

@@ -2,12 +2,11 @@ import { expect } from "chai";
 import { getAddress } from "ethers";
 
 import { formatAmount } from "../../src/cli/amount.js";
-import { readFacts } from "../../src/dashboard/facts.js";
-import { loadPrices } from "../../src/dashboard/prices.js";
 import { createApp } from "../../src/dashboard/server.js";
-import { DashboardService } from "../../src/dashboard/service.js";
+import type { DashboardService } from "../../src/dashboard/service.js";
 import { MiningPoolShare__factory } from "../../typechain-types/index.js";
 import { cleanUp, simulatedPool, sqliteIndex, type SimulatedPool } from "../indexer/fixture.js";
+import { dashboardServiceOf } from "./fixture.js";
 
 describe("Dashboard API", function () {
   this.timeout(600_000);
@@ -18,21 +17,7 @@ describe("Dashboard API", function () {
   before(async () => {
     pool = await simulatedPool();
     const db = await sqliteIndex("api");
-    const provider = pool.connection.ethers.provider;
-    const facts = await readFacts(pool.contracts, provider, pool.chainId, "test");
-    service = new DashboardService({
-      db,
-      rpc: pool.connection.provider,
-      chainId: pool.chainId,
-      addresses: [pool.contracts.oracle, pool.contracts.pool, pool.contracts.sale],
-      fromBlock: 0,
-      confirmations: 0,
-      blockRange: 50,
-      pollMs: 20,
-      facts,
-      prices: loadPrices("60000"),
-      maxPauseDuration: undefined,
-    });
+    service = await dashboardServiceOf(pool, db);
     await service.open();
     await service.indexer.syncOnce();
     await service.settled();

@@ -4,14 +4,13 @@ import { expect } from "chai";
 import { Contract, ZeroHash, getAddress, id, type InterfaceAbi } from "ethers";
 
 import { formatAmount } from "../../src/cli/amount.js";
-import { readFacts } from "../../src/dashboard/facts.js";
 import type { InvestorView } from "../../src/dashboard/investor.js";
 import type { OperatorView } from "../../src/dashboard/operator.js";
-import { loadPrices } from "../../src/dashboard/prices.js";
 import { createApp } from "../../src/dashboard/server.js";
-import { DashboardService } from "../../src/dashboard/service.js";
+import type { DashboardService } from "../../src/dashboard/service.js";
 import { HashrateOracle__factory, MiningPoolShare__factory, MockERC20__factory } from "../../typechain-types/index.js";
 import { cleanUp, simulatedPool, sqliteIndex, type SimulatedPool } from "../indexer/fixture.js";
+import { dashboardServiceOf } from "./fixture.js";
 
 const timelockAbi = (
   createRequire(import.meta.url)("@openzeppelin/contracts/build/contracts/TimelockController.json") as {
@@ -53,24 +52,10 @@ describe("Dashboard governance figures", function () {
 
   before(async () => {
     pool = await simulatedPool();
-    const provider = pool.connection.ethers.provider;
     const [signer] = await pool.connection.ethers.getSigners();
     treasury = await signer!.getAddress();
     share = MiningPoolShare__factory.connect(pool.contracts.pool, signer!);
-    const facts = await readFacts(pool.contracts, provider, pool.chainId, "test");
-    service = new DashboardService({
-      db: await sqliteIndex("governance"),
-      rpc: pool.connection.provider,
-      chainId: pool.chainId,
-      addresses: [pool.contracts.oracle, pool.contracts.pool, pool.contracts.sale],
-      fromBlock: 0,
-      confirmations: 0,
-      blockRange: 50,
-      pollMs: 20,
-      facts,
-      prices: loadPrices("60000"),
-      maxPauseDuration: Number(await share.MAX_PAUSE_DURATION()),
-    });
+    service = await dashboardServiceOf(pool, await sqliteIndex("governance"), Number(await share.MAX_PAUSE_DURATION()));
     await service.open();
     app = createApp(service);
     await operator();

@@ -6,6 +6,21 @@ import { getLogs } from "../../src/indexer/rpc.js";
 import { MiningPoolShare__factory } from "../../typechain-types/index.js";
 import { FaultyRpc, cleanUp, dump, indexerOf, simulatedPool, sqliteIndex, type SimulatedPool } from "./fixture.js";
 
+/**
+ * Asserts that `db`, after a reorg, holds exactly what a fresh index of the same chain holds and nothing of the
+ * orphaned address `lost`; closes both.
+ */
+async function expectAsFreshIndex(pool: SimulatedPool, db: Database, lost: string): Promise<void> {
+  const fresh = await sqliteIndex();
+  await indexerOf(pool, fresh).open();
+  await indexerOf(pool, fresh).syncOnce();
+  const after = await dump(db);
+  expect(after).to.deep.equal(await dump(fresh));
+  expect(after.events.some((e) => e.toLowerCase().includes(lost))).to.equal(false);
+  await db.close();
+  await fresh.close();
+}
+
 /** A database whose `failAt`-th statement throws (a process killed in the middle of a write). */
 function faultyDb(inner: Database, failAt: number): Database {
   let statements = 0;
@@ -175,14 +190,7 @@ describe("Indexer", function () {
       await indexer.syncOnce();
       expect(indexer.status.reorgs).to.equal(1);
 
-      const fresh = await sqliteIndex();
-      await indexerOf(pool, fresh).open();
-      await indexerOf(pool, fresh).syncOnce();
-      const after = await dump(db);
-      expect(after).to.deep.equal(await dump(fresh));
-      expect(after.events.some((e) => e.toLowerCase().includes(lost))).to.equal(false);
-      await db.close();
-      await fresh.close();
+      await expectAsFreshIndex(pool, db, lost);
     });
 
     it("rolls back to a range's last block when only those hashes are kept", async () => {
@@ -205,14 +213,7 @@ describe("Indexer", function () {
       await indexer.syncOnce();
       expect(indexer.status.reorgs).to.equal(1);
 
-      const fresh = await sqliteIndex();
-      await indexerOf(pool, fresh).open();
-      await indexerOf(pool, fresh).syncOnce();
-      const after = await dump(db);
-      expect(after).to.deep.equal(await dump(fresh));
-      expect(after.events.some((e) => e.toLowerCase().includes(lost))).to.equal(false);
-      await db.close();
-      await fresh.close();
+      await expectAsFreshIndex(pool, db, lost);
     });
   });
 });
