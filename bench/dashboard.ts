@@ -5,7 +5,7 @@
  * 2. The investor-view API under a bounded load on loopback (autocannon, 10 connections, 1,000 distinct holders):
  *    requests per second and p99 latency against a static file served by the same server; goal p99 ≤ 50 ms.
  * Run: `npx hardhat run bench/dashboard.ts` (DAYS, HOLDERS, RANGE, SECONDS and SCENARIO override 365, 1000, 2000, 10
- * and scenarios/default.json; e.g. `DAYS=30 HOLDERS=200 npx hardhat run bench/dashboard.ts` for a quick run). To measure again over a chain
+ * and the simulator bench's scenarios/demo.json; e.g. `DAYS=30 HOLDERS=200 npx hardhat run bench/dashboard.ts` for a quick run). To measure again over a chain
  * already simulated, give BENCH_RPC_URL (a node that ran `simulate`) and BENCH_SIM_DIR (that run's `--out` folder).
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -28,13 +28,13 @@ import { readDeployedAddresses, resolveHashShareAddresses } from "../src/deploym
 import { indexedTopics } from "../src/indexer/abi.js";
 import { openDatabase } from "../src/indexer/database.js";
 import { blockNumber, getLogs, httpRpc } from "../src/indexer/rpc.js";
+import { BENCH_SCENARIO } from "./scenario.js";
 
 const DAYS = Number(process.env.DAYS ?? 365);
 const HOLDERS = Number(process.env.HOLDERS ?? 1_000);
 const RANGE = Number(process.env.RANGE ?? 2_000);
 const SECONDS = Number(process.env.SECONDS ?? 10);
-/** The simulator's bench run uses its default scenario; SCENARIO names another (e.g. one whose pool pays out sooner). */
-const SCENARIO = process.env.SCENARIO ?? "scenarios/default.json";
+const SCENARIO = BENCH_SCENARIO;
 
 const work = mkdtempSync(path.join(os.tmpdir(), "hashshare-bench-dashboard-"));
 const reuse = process.env.BENCH_RPC_URL !== undefined && process.env.BENCH_SIM_DIR !== undefined;
