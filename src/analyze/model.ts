@@ -90,7 +90,7 @@ export function simulatePolicyPath(
   return result.columns;
 }
 
-/** The scenario's sale: shares sold and their price, USD per share. */
+/** The scenario's sale: shares sold (one per TH/s of the fleet mining on day 0) and their price, USD per share. */
 export function saleOf(scenario: Scenario): { priceUsd: number; shares: number } {
   return { priceUsd: scenario.salePriceUsd, shares: scenario.shares };
 }

@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 import type { NetworkFit } from "./fit.js";
-import { derivedSalePriceUsd } from "./sale.js";
+import { derivedSalePriceUsd, startingMiningMw, startingShares } from "./sale.js";
 
 /** The shipped fitted-parameters file. */
 export const NETWORK_PARAMS_FILE = fileURLToPath(new URL("../../data/network-params.json", import.meta.url));
@@ -64,11 +64,10 @@ export const scenarioFileSchema = z
     aiItMwAtStart: nonNegative().default(0),
     /** days that contract is into its first term on day 0 */
     aiContractAgeAtStartDays: z.number().int().min(0).default(0),
-    /** shares sold */
-    shares: positive().default(1_000_000),
+    // `shares` is not a field: a share is 1 TH/s of the fleet mining on day 0, derived (sale.ts `startingShares`)
     /**
-     * price of one share, USD: the investor's cost; default derived from the capital a share stands for on day 0
-     * (sale.ts: site + machines + any AI fit-out in place, per share)
+     * price of one share (1 TH/s of the starting fleet), USD: the investor's cost; default derived from the capital a
+     * share stands for on day 0 (sale.ts: site + machines + any AI fit-out in place, per share)
      */
     salePriceUsd: positive().optional(),
     /** site infrastructure (substation share, transformers, buildings or containers, cooling), M USD per gross MW */
@@ -119,8 +118,17 @@ export const scenarioFileSchema = z
   })
   .strict();
 
-/** A validated v2 scenario: every field resolved (fitted ones from the parameters file unless overridden). */
-export type Scenario = Required<Omit<z.output<typeof scenarioFileSchema>, "$schema">>;
+/**
+ * A validated v2 scenario: every field resolved (fitted ones from the parameters file unless overridden), plus the
+ * derived share count.
+ */
+export type Scenario = Required<Omit<z.output<typeof scenarioFileSchema>, "$schema">> & {
+  /**
+   * shares sold: one per whole TH/s of the fleet mining on day 0 (sale.ts `startingShares`) — the chain's share
+   * (`sharesPerTHs` = one share per TH/s); derived, not a field of the file
+   */
+  shares: number;
+};
 
 /** The fitted fields of a scenario. */
 export type FittedField = keyof typeof fitted;
@@ -139,6 +147,11 @@ const errorMap: z.ZodErrorMap = (issue, ctx) => {
       return { message: ctx.defaultError };
   }
 };
+
+/** Fields that are not parameters, with the reason (an old scenario file may still set them). */
+const NOT_A_FIELD: ReadonlyMap<string, string> = new Map([
+  ["shares", "not a field: a share is 1 TH/s of the fleet mining on day 0, so the count is derived (remove it)"],
+]);
 
 function describe(value: unknown): string {
   if (value === undefined) return "nothing";
@@ -173,7 +186,7 @@ export function parseScenario(input: unknown, fit?: NetworkFit): Scenario {
   if (!result.success) {
     const issues = result.error.issues.map((issue) => {
       if (issue.code === z.ZodIssueCode.unrecognized_keys) {
-        return issue.keys.map((key) => `scenario.${key}: unknown field`).join("; ");
+        return issue.keys.map((key) => `scenario.${key}: ${NOT_A_FIELD.get(key) ?? "unknown field"}`).join("; ");
       }
       const value = issue.path.reduce<unknown>(
         (v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined),
@@ -196,7 +209,16 @@ export function parseScenario(input: unknown, fit?: NetworkFit): Scenario {
     feeAutocorrelation: s.feeAutocorrelation ?? f.fees.autocorrelation,
     feeVolatility: s.feeVolatility ?? f.fees.volatility,
   };
-  return { ...resolved, salePriceUsd: s.salePriceUsd ?? derivedSalePriceUsd(resolved) };
+  const shares = startingShares(resolved);
+  if (shares < 1) {
+    const field = resolved.aiItMwAtStart > 0 ? "aiItMwAtStart" : "capacityMw";
+    throw new Error(
+      `scenario.${field}: leaves less than 1 TH/s mining on day 0 (${startingMiningMw(resolved)} gross MW of ` +
+        `capacityMw ${resolved.capacityMw} after the AI lease running at the start); a share is 1 TH/s of that ` +
+        `fleet, so there is no share to sell`,
+    );
+  }
+  return { ...resolved, shares, salePriceUsd: s.salePriceUsd ?? derivedSalePriceUsd(resolved) };
 }
 
 /** The default scenario (ECONOMICS defaults, fitted network). */

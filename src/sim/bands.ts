@@ -3,10 +3,10 @@
  * run's scenario, seed and policy — paths 0 … n − 1 of the seed, the chain run being path 0 — next to what one share
  * of the chain received, cumulated, in USD and in BTC.
  *
- * Analyze counts a share as `1 / scenario.shares` of what holders receive; the chain's share is `1 / supply` (supply
- * = the highest backing reported, hashrate × sharesPerTHs), which changes from day to day. The bands are put on the
- * chain's share by giving analyze the chain's supply of each day (`sharesByDay`), so both lines read "per share of
- * this pool".
+ * Analyze counts a share as `1 / scenario.shares` of what holders receive — one share per TH/s of the fleet mining on
+ * day 0, the chain's first supply; the chain's share is `1 / supply` (supply = the highest backing reported, hashrate
+ * × sharesPerTHs), which grows as the renewed fleet's TH/s does. The bands are put on the chain's share by giving
+ * analyze the chain's supply of each day (`sharesByDay`), so both lines read "per share of this pool".
  */
 import {
   dateOf,

@@ -48,7 +48,7 @@ export interface RunOptions {
   out: string;
   /** Forget the journal in `out` and start a new run. */
   fresh: boolean;
-  /** Ignition parameters used when the contracts must be deployed (ignition/parameters/local.json). */
+  /** Ignition parameters used when the contracts must be deployed (ignition/parameters/local.json; the sale at the scenario's price). */
   parametersPath: string;
   /** Ignition deployment ID (http networks; the in-process network keeps no deployment files). */
   deploymentId?: string;
@@ -139,6 +139,7 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
       : (options.deploymentId ?? (await freshDeploymentId(client, info, options.policy)));
     const setup = await setUpContracts(connection, client, ifaces, {
       parametersPath: options.parametersPath,
+      salePriceUsd: options.scenario.salePriceUsd,
       ...(deploymentId === undefined ? {} : { deploymentId }),
     });
     journal = await newJournal({

@@ -2,11 +2,17 @@
  * Setting up a fresh run: the chain must be a Hardhat development chain that automines; the contracts are deployed
  * with Ignition (HashShareLocal: mocks, oracle, pool, sale), checked to be drivable (roles) and pristine (no shares,
  * revenue or report), and the journal that makes the run resumable is started.
+ *
+ * The sale is deployed at the scenario's price, not the parameters file's: the scenario's share is the chain's share
+ * (1 TH/s of the fleet mining on day 0, src/model/sale.ts), so the Ignition parameters' `Sale.pricePerShare` is
+ * replaced by `salePriceUsd` in USDC base units, and a `Pool.sharesPerTHs` other than one share per TH/s is refused.
+ * A resumed run reads the price back from the chain (its journal's terms), never from the scenario.
  */
 import { id } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { UserError } from "../cli/errors.js";
+import { ONE_SHARE, unitsPerToken } from "../tokens.js";
 import {
   deployHashShareLocal,
   readHashShareParameters,
@@ -40,6 +46,33 @@ export interface SetupOptions {
   parametersPath: string;
   /** Ignition deployment ID (http networks; the in-process network keeps no deployment files). */
   deploymentId?: string;
+  /** The scenario's sale price, USD per share (1 TH/s): the price the sale is deployed at. */
+  salePriceUsd: number;
+}
+
+/** A sale price in USD as the sale's `pricePerShare`: USDC base units per share (1e18 units), rounded to the unit. */
+export function pricePerShareUnits(priceUsd: number): bigint {
+  const units = Math.round(priceUsd * Number(unitsPerToken("usdc")));
+  if (!Number.isSafeInteger(units) || units < 1) {
+    throw new UserError(
+      `the scenario's sale price ${priceUsd} USD is not a price the sale can take (USDC base units from 1 to ${Number.MAX_SAFE_INTEGER})`,
+    );
+  }
+  return BigInt(units);
+}
+
+/**
+ * The Ignition parameters of a run: the file's, with the sale at the scenario's price. Refuses a pool that does not
+ * mint one share per TH/s (the scenario's unit).
+ */
+export function runParameters(file: HashShareParameters, salePriceUsd: number): HashShareParameters {
+  if (file.pool.sharesPerTHs !== ONE_SHARE) {
+    throw new UserError(
+      `the simulator counts one share per TH/s, as the scenario does: Pool.sharesPerTHs must be ${ONE_SHARE.toString()}n, ` +
+        `got ${file.pool.sharesPerTHs.toString()}n`,
+    );
+  }
+  return { ...file, sale: { ...file.sale, pricePerShare: pricePerShareUnits(salePriceUsd) } };
 }
 
 async function readParameters(file: string): Promise<HashShareParameters> {
@@ -81,7 +114,7 @@ export async function setUpContracts(
   ifaces: SimInterfaces,
   options: SetupOptions,
 ): Promise<{ contracts: SimContracts; terms: PoolTerms; roles: Roles }> {
-  const parameters = await readParameters(options.parametersPath);
+  const parameters = runParameters(await readParameters(options.parametersPath), options.salePriceUsd);
   const contracts = await deployContracts(connection, parameters, options.deploymentId);
   for (const [name, address] of Object.entries(contracts)) {
     if ((await client.code(address)) === "0x") {
