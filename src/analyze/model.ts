@@ -173,5 +173,6 @@ export function tornadoInputs(scenario: Scenario): Array<TornadoInput & { base: 
 
 /** `scenario` with `field` set to `value`, validated by the model. */
 export function withInput(scenario: Scenario, field: string, value: number): Scenario {
-  return parseScenario({ ...scenario, [field]: field === "conversionLag" ? Math.round(value) : value });
+  const { shares: _derived, ...fields } = scenario; // derived from the fleet, not a field a scenario sets
+  return parseScenario({ ...fields, [field]: field === "conversionLag" ? Math.round(value) : value });
 }
