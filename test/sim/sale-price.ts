@@ -76,7 +76,7 @@ describe("simulate: the sale at the scenario's price, one share per TH/s", funct
     });
 
     it("deploys the sale at the scenario's derived price, and the investor view uses it", function () {
-      expect(readJournal(out).terms.pricePerShare).to.equal(pricePerShareUnits(scenario.salePriceUsd).toString());
+      expect(readJournal(out)?.terms.pricePerShare).to.equal(pricePerShareUnits(scenario.salePriceUsd).toString());
       expect(result.summary.pool.pricePerShareUsdc).to.equal("22560000");
       expect(result.investorView.salePriceUsd).to.equal(scenario.salePriceUsd);
     });
