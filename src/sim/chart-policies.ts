@@ -1,5 +1,6 @@
 /**
- * The report chart's policy panel: the three allocation policies' cumulative payouts per 1,000 shares on the same
+ * The report chart's policy panel: the three allocation policies' cumulative payouts per 1,000 starting shares (1 TH/s
+ * of the fleet mining on day 0 each, the same shares for every policy: report.ts `startingSupply`) on the same
  * price path (a model projection past a short run, its run shaded), their totals as bars, and the subtitle that says
  * which lines coincide.
  */
@@ -51,7 +52,7 @@ export function policyPanelSubtitle(input: ChartInput): string[] {
   return lines;
 }
 
-/** The policies' cumulative payouts per 1,000 shares on the same price path, and their totals as bars. */
+/** The policies' cumulative payouts per 1,000 starting shares on the same price path, and their totals as bars. */
 export function policyPanel(input: ChartInput): Panel {
   const policies = POLICY_NAMES.flatMap((policy) =>
     input.paths[policy].map((point) => ({
@@ -79,7 +80,7 @@ export function policyPanel(input: ChartInput): Panel {
   const runSpan = projected ? [{ start: input.rows[0]!.date, end: runEnd, label: "on-chain run ends" }] : [];
   return {
     title: panelTitle(
-      "Revenue per 1,000 shares by allocation policy, on the same price path",
+      "Revenue per 1,000 starting shares by allocation policy, on the same price path",
       policyPanelSubtitle(input),
     ),
     spacing: 24,
@@ -128,7 +129,7 @@ export function policyPanel(input: ChartInput): Panel {
             },
             encoding: {
               x: dateAxis(horizon),
-              y: { field: "usd", type: "quantitative" as const, title: "USD / 1,000 shares" },
+              y: { field: "usd", type: "quantitative" as const, title: "USD / 1,000 starting shares" },
               color: {
                 ...policyColor,
                 legend: {

@@ -1,7 +1,8 @@
 /**
  * `--compare`: the three allocation policies run on chain on the same seed (so on the same price, difficulty and fee
  * path), each on its own deployment — its own fresh in-process chain, or its own Ignition deployment on a node —
- * in `<out>/<policy>/`, then ranked by what one share received, with a chart and a standalone page.
+ * in `<out>/<policy>/`, then ranked by what one starting share received (the holders' payouts over the scenario's
+ * starting shares, the same for every policy: `startingSupply`), with a chart and a standalone page.
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -12,7 +13,8 @@ import { formatTokenAmount } from "../cli/amount.js";
 import { POLICY_NAMES, type PolicyName } from "../model/index.js";
 import { chartSpec, renderSvg } from "./chart.js";
 import { reportHtml } from "./page.js";
-import { policyLeader, roundUsd, type PolicyTotals } from "./report.js";
+import { toWholeShares } from "../tokens.js";
+import { policyLeader, roundUsd, startingSupply, type PolicyTotals } from "./report.js";
 import { runSimulation, type RunOptions, type RunResult } from "./run.js";
 
 export interface CompareResult {
@@ -26,17 +28,27 @@ export interface CompareResult {
   files: { json: string; svg: string; html: string };
 }
 
-/** What the holders of a chain run received: deposits read back, USD at each day's price. */
-export function chainTotals(run: RunResult): PolicyTotals {
+/** What the holders of a chain run received each day, cumulated, per starting share (`starting`, base units). */
+export function chainPath(
+  run: RunResult,
+  starting: bigint,
+): Array<{ date: string; usd: number; cumulativeUsdPerShare: number }> {
+  const shares = toWholeShares(starting);
   let usd = 0;
-  for (const row of run.rows) {
+  return run.rows.map((row) => {
     usd += Number(row.depositedWbtc) * Number(row.btcPriceUsd) + Number(row.depositedUsdc);
-  }
+    return { date: row.date, usd, cumulativeUsdPerShare: usd / shares };
+  });
+}
+
+/** What the holders of a chain run received: deposits read back, USD at each day's price, per starting share. */
+export function chainTotals(run: RunResult, starting: bigint): PolicyTotals {
+  const last = chainPath(run, starting).at(-1);
   return {
     wbtc: BigInt(run.summary.onChain.wbtc.totalDeposited),
     usdc: BigInt(run.summary.onChain.usdc.totalDeposited),
-    usd,
-    usdPerShare: run.summary.perShare.usd,
+    usd: last?.usd ?? 0,
+    usdPerShare: last?.cumulativeUsdPerShare ?? 0,
   };
 }
 
@@ -65,10 +77,11 @@ export async function runComparison(
     onRun?.(policy, runs[policy]);
   }
 
-  const totals = Object.fromEntries(POLICY_NAMES.map((policy) => [policy, chainTotals(runs[policy])])) as Record<
-    PolicyName,
-    PolicyTotals
-  >;
+  const starting = (policy: PolicyName): bigint =>
+    startingSupply(options.scenario, BigInt(runs[policy].summary.pool.sharesPerTHs));
+  const totals = Object.fromEntries(
+    POLICY_NAMES.map((policy) => [policy, chainTotals(runs[policy], starting(policy))]),
+  ) as Record<PolicyName, PolicyTotals>;
   const ranking = rankPolicies(totals);
   const leader = policyLeader(totals);
   const { best, tied } = leader;
@@ -111,11 +124,8 @@ export async function runComparison(
   writeFileSync(files.json, `${JSON.stringify(json, null, 2)}\n`);
 
   const paths = Object.fromEntries(
-    POLICY_NAMES.map((policy) => [
-      policy,
-      runs[policy].rows.map((row) => ({ date: row.date, cumulativeUsdPerShare: Number(row.cumulativeUsdPerShare) })),
-    ]),
-  ) as Record<PolicyName, Array<{ date: string; cumulativeUsdPerShare: number }>>;
+    POLICY_NAMES.map((policy) => [policy, chainPath(runs[policy], starting(policy))]),
+  ) as Record<PolicyName, ReturnType<typeof chainPath>>;
   const title = `HashShare policies compared on chain — seed "${options.seed}", ${options.days} days, ${options.holders} investors`;
   const svg = await renderSvg(
     chartSpec({ title, rows: runs[shown].rows, paths, ...(best === null ? {} : { policy: best }) }),
@@ -133,11 +143,11 @@ export async function runComparison(
       svg,
       figures: [
         ...(best === null
-          ? [["Tie", `${tied.join(", ")}: ${per1000(tied[0]!)} USD per 1,000 shares each`] as const]
-          : [["Paid holders most", `${best}: ${per1000(best)} USD per 1,000 shares`] as const]),
+          ? [["Tie", `${tied.join(", ")}: ${per1000(tied[0]!)} USD per 1,000 starting shares each`] as const]
+          : [["Paid holders most", `${best}: ${per1000(best)} USD per 1,000 starting shares`] as const]),
         ...ranking
           .filter((policy) => policy !== best && !tied.includes(policy))
-          .map((policy) => [policy, `${per1000(policy)} USD per 1,000 shares`] as const),
+          .map((policy) => [policy, `${per1000(policy)} USD per 1,000 starting shares`] as const),
         ...POLICY_NAMES.map(
           (policy) =>
             [

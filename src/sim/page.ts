@@ -58,20 +58,25 @@ export function reportHtml(input: {
     const runCell = projection ? `<td>${per1000(input.policies[policy])}</td>` : "";
     return `<tr><th>${escapeHtml(POLICY_LABEL[policy])}${mark}</th>${runCell}<td>${per1000(totals)}</td><td>${formatPayout(totals.wbtc, "wbtc")}</td><td>${formatPayout(totals.usdc, "usdc")}</td><td>${formatUsd(totals.usd, 0)}</td></tr>`;
   }).join("\n");
-  let head = "<th>USD per 1,000 shares</th><th>WBTC to holders</th><th>USDC to holders</th><th>USD to holders</th>";
-  let notes: string[] = [leaderSentence(input.leader, "the run", true)];
+  let head =
+    "<th>USD per 1,000 starting shares</th><th>WBTC to holders</th><th>USDC to holders</th><th>USD to holders</th>";
+  const unit =
+    "A starting share is 1 TH/s of the fleet mining on day 0, the share the sale price is for: the policies are " +
+    "compared on the same shares (a policy that converts on day 0 mints fewer on chain).";
+  let notes: string[] = [leaderSentence(input.leader, "the run", true), unit];
   if (projection) {
     const { days, runDays } = input.projection!;
     const span = horizonLabel(days);
     head =
-      `<th>USD per 1,000 shares, on-chain run (${formatNumber(runDays)} days)</th>` +
-      `<th>USD per 1,000 shares, ${span}</th><th>WBTC to holders, ${span}</th><th>USDC to holders, ${span}</th>` +
+      `<th>USD per 1,000 starting shares, on-chain run (${formatNumber(runDays)} days)</th>` +
+      `<th>USD per 1,000 starting shares, ${span}</th><th>WBTC to holders, ${span}</th><th>USDC to holders, ${span}</th>` +
       `<th>USD to holders, ${span}</th>`;
     notes = [
       `Model projection over ${span} (${formatNumber(days)} days) on the same seed and price path; the first ` +
         `${formatNumber(runDays)} days are the on-chain run.`,
       leaderSentence(input.leader, "the on-chain run", false),
       leaderSentence(input.projection!.leader, `the ${span}`, true),
+      unit,
     ];
   }
   const policyNotes = notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join("\n");

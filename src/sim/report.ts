@@ -171,7 +171,17 @@ export function horizonLabel(days: number): string {
   return days === 1 ? "1 day" : `${formatNumber(days)} days`;
 }
 
-/** One policy's path on the shared market path: what one share earned each day. */
+/**
+ * The scenario's starting shares, in base units: one per TH/s of the fleet mining on day 0 (`scenario.shares`, the
+ * shares its sale price is for). The policies are compared per starting share, the same for every policy, as
+ * `hardhat analyze` compares them: a policy that converts capacity on day 0 reports less hashrate, so its chain mints
+ * fewer shares, and per share of its own chain the same payouts to holders would read as more.
+ */
+export function startingSupply(scenario: Scenario, sharesPerTHs: bigint): bigint {
+  return BigInt(scenario.shares) * sharesPerTHs;
+}
+
+/** One policy's path on the shared market path: what one starting share earned each day. */
 export interface PolicyPoint {
   day: number;
   date: string;
@@ -181,6 +191,7 @@ export interface PolicyPoint {
   usdcUnits: bigint;
   /** Supply after the day's mints: the highest backing so far (the simulator mints the whole backing). */
   supply: bigint;
+  /** The day's payouts per starting share (`startingSupply`), USD. */
   usdPerShare: number;
   cumulativeUsdPerShare: number;
 }
@@ -192,13 +203,14 @@ export interface PolicyTotals {
   usdc: bigint;
   /** The payouts in USD, mining valued at each day's price. */
   usd: number;
-  /** What one share held from day 0 received, in USD. */
+  /** What one share received, in USD: per starting share (`startingSupply`) when policies are compared. */
   usdPerShare: number;
 }
 
 /**
  * The pure model's path for `policy`: the same market path as the chain run (the model's market does not depend on
- * the policy), the supply as the simulator mints it (the running maximum of hashrate × sharesPerTHs).
+ * the policy), the supply as the simulator mints it (the running maximum of hashrate × sharesPerTHs), and the payouts
+ * per starting share (`startingSupply`: the same shares for every policy).
  */
 export function policyPath(
   scenario: Scenario,
@@ -209,6 +221,7 @@ export function policyPath(
 ): PolicyPoint[] {
   let supply = 0n;
   let cumulative = 0;
+  const starting = startingSupply(scenario, sharesPerTHs);
   const held = { wbtc: 0n, usdc: 0n };
   return modelDays(modelPath(scenario, policy, seed, days)).map((r) => {
     const backing = r.hashrateThs * sharesPerTHs;
@@ -219,7 +232,7 @@ export function policyPath(
     const wbtcSats = supply === 0n ? 0n : held.wbtc;
     const usdcUnits = supply === 0n ? 0n : held.usdc;
     if (supply > 0n) held.wbtc = held.usdc = 0n;
-    const usd = usdPerShare(wbtcSats, usdcUnits, supply, r.priceUsd);
+    const usd = usdPerShare(wbtcSats, usdcUnits, starting, r.priceUsd);
     cumulative += usd;
     return {
       day: r.day,
@@ -275,11 +288,11 @@ export interface PolicyLeader {
   tied: PolicyName[];
 }
 
-/** USD per 1,000 shares to the cent, as printed: policies whose figures read the same pay the same. */
+/** USD per 1,000 starting shares to the cent, as printed: policies whose figures read the same pay the same. */
 const centsPer1000Shares = (totals: PolicyTotals): string => (totals.usdPerShare * 1000).toFixed(2);
 
 /**
- * The policy whose share earned the most USD. Policies that pay the same per 1,000 shares to the cent tie: then
+ * The policy whose share earned the most USD. Policies that pay the same per 1,000 starting shares to the cent tie: then
  * there is no best, and `tied` names them in `POLICY_NAMES` order.
  */
 export function policyLeader(totals: Readonly<Record<PolicyName, PolicyTotals>>): PolicyLeader {

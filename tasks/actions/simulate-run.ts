@@ -69,7 +69,7 @@ function runLines(result: RunResult, networkName: string, root: string): string[
     `  paid to holders: ${wbtc(BigInt(s.onChain.wbtc.totalDeposited))} (mining, ${s.model.daysPaid.wbtc} days), ` +
       `${usdc(BigInt(s.onChain.usdc.totalDeposited))} (AI, ${s.model.daysPaid.usdc} days)`,
     `  one share from day 0 received ${s.perShare.wbtc} WBTC + ${s.perShare.usdc} USDC ≈ ${s.perShare.usd.toFixed(4)} USD`,
-    `  policies on this price path over the run, USD per 1,000 shares: ` +
+    `  policies on this price path over the run, USD per 1,000 starting shares (1 TH/s of the day-0 fleet each): ` +
       `${figures((policy) => s.policies[policy].usdPer1000Shares)} → ${describeLeader(s.policies)}`,
     ...(projection.days > s.arguments.days
       ? [
@@ -105,7 +105,7 @@ function compareLines(result: CompareResult, root: string): string[] {
     const totals = result.totals[policy];
     const rank = 1 + result.ranking.filter((other) => rounded(other) > rounded(policy)).length;
     lines.push(
-      `  ${rank}. ${policy.padEnd(11)} ${cents(totals.usdPerShare * 1000).padStart(10)} USD per 1,000 shares  ` +
+      `  ${rank}. ${policy.padEnd(11)} ${cents(totals.usdPerShare * 1000).padStart(10)} USD per 1,000 starting shares  ` +
         `(${wbtc(totals.wbtc)} + ${usdc(totals.usdc)} to holders)`,
     );
   });

@@ -21,6 +21,7 @@ import {
   projectionDays,
   renderSvg,
   reportHtml,
+  startingSupply,
   type PolicyTotals,
 } from "../../src/sim/index.js";
 import { expectClose } from "../model/helpers.js";
@@ -52,6 +53,21 @@ describe("report", function () {
       });
       const sum = path.reduce((total, point) => total + point.usdPerShare, 0);
       expectClose(path.at(-1)!.cumulativeUsdPerShare, sum, 1e-9);
+    });
+
+    it("pays per starting share (1 TH/s of the day-0 fleet), not per share of a chain that a conversion shrank", function () {
+      const scenario = loadScenario(EARLY_AI); // mining and AI both pay holders within days
+      const start = startingSupply(scenario, SHARE);
+      expect(start).to.equal(BigInt(scenario.shares) * SHARE);
+      for (const policy of ["mining-only", "ai-only"] as const) {
+        const path = policyPath(scenario, policy, "u", 60, SHARE);
+        // ai-only converts 60 % on day 0, so its chain mints fewer shares than the scenario's sale is priced for.
+        if (policy === "ai-only") expect(path[0]!.supply < start).to.equal(true);
+        else expect(path[0]!.supply).to.equal(start);
+        const totals = policyTotals(path);
+        expect(totals.usd).to.be.greaterThan(1000);
+        expectClose(totals.usdPerShare * scenario.shares, totals.usd, 1e-6);
+      }
     });
   });
 
@@ -308,8 +324,8 @@ describe("report", function () {
           links: [],
         });
       const ahead = page({ "mining-only": totals(5), "ai-only": totals(6), arbitrage: totals(5) });
-      expect(ahead).to.include("<th>USD per 1,000 shares, on-chain run (365 days)</th>");
-      expect(ahead).to.include("<th>USD per 1,000 shares, 5 years</th>");
+      expect(ahead).to.include("<th>USD per 1,000 starting shares, on-chain run (365 days)</th>");
+      expect(ahead).to.include("<th>USD per 1,000 starting shares, 5 years</th>");
       expect(ahead).to.include("<tr><th>AI only ★</th><td>1,000.00</td><td>6,000.00</td>");
       expect(ahead).to.include(
         "Model projection over 5 years (1,825 days) on the same seed and price path; the first 365 days are the on-chain run.",
