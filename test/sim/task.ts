@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect } from "chai";
 import hre from "hardhat";
 
-import { POLICY_NAMES } from "../../src/model/index.js";
+import { loadScenario, POLICY_NAMES } from "../../src/model/index.js";
 import { EARLY_AI, removeTempOuts, tempOut } from "./helpers.js";
 
 interface TaskResult {
@@ -130,9 +130,15 @@ describe("simulate task", function () {
       best: string;
       tied: string[];
       ranking: string[];
-      policies: Record<string, { usdPer1000Shares: number; check: boolean }>;
+      policies: Record<string, { usd: number; usdPer1000Shares: number; check: boolean }>;
     };
     expect([...compare.ranking].sort()).to.deep.equal([...POLICY_NAMES].sort());
+    // Ranked per starting share (1 TH/s of the day-0 fleet), the same shares for every policy, whatever each chain minted.
+    const { shares } = loadScenario(EARLY_AI);
+    for (const policy of POLICY_NAMES) {
+      const { usd, usdPer1000Shares } = compare.policies[policy]!;
+      expect(Math.abs(usdPer1000Shares - (usd / shares) * 1000)).to.be.below(0.01);
+    }
     expect(compare.best).to.equal(compare.ranking[0]);
     expect(compare.tied).to.deep.equal([]);
     const best = compare.policies[compare.best]!.usdPer1000Shares;
