@@ -8,7 +8,7 @@ import { allocateBlock, copyBlock, type BlockShape, type PathBlock, type PathJob
 import { sampleDaysFor } from "./block.js";
 import { fanRows, type FanRow } from "./fan.js";
 import { dateOf, discountRateOf, type PolicyName, type Scenario } from "./model.js";
-import { runJobs, splitPaths } from "./runner.js";
+import { createJobRunner, splitPaths, type JobRunner } from "./runner.js";
 import { summarizeHold, summarizePolicies, type HoldSummary, type PolicySummary } from "./summary.js";
 import { buildTornado, variantFigures, tornadoVariants, variantJobs, type Tornado } from "./tornado.js";
 
@@ -54,16 +54,14 @@ export function jobSize(paths: number, workers: number): number {
 
 async function runStage(
   jobs: PathJob[],
-  workers: number,
+  runner: JobRunner,
   stage: string,
   progress: AnalyzeProgress | undefined,
 ): Promise<PathBlock[]> {
   const pathDays = jobs.reduce((sum, job) => sum + (job.to - job.from) * job.policies.length * job.days, 0);
   progress?.start(stage, pathDays);
   try {
-    return await runJobs(jobs, workers, (job) =>
-      progress?.advance((job.to - job.from) * job.policies.length * job.days),
-    );
+    return await runner.run(jobs, (job) => progress?.advance((job.to - job.from) * job.policies.length * job.days));
   } finally {
     progress?.stop();
   }
@@ -71,6 +69,19 @@ async function runStage(
 
 /** Runs the analysis. */
 export async function runAnalysis(options: AnalyzeOptions, progress?: AnalyzeProgress): Promise<AnalyzeResult> {
+  const runner = createJobRunner(options.workers);
+  try {
+    return await analyzeWith(runner, options, progress);
+  } finally {
+    await runner.close();
+  }
+}
+
+async function analyzeWith(
+  runner: JobRunner,
+  options: AnalyzeOptions,
+  progress: AnalyzeProgress | undefined,
+): Promise<AnalyzeResult> {
   const started = performance.now();
   const days = Math.round(options.years * DAYS_PER_YEAR);
   const years = days / DAYS_PER_YEAR;
@@ -86,7 +97,7 @@ export async function runAnalysis(options: AnalyzeOptions, progress?: AnalyzePro
     policies: options.policies,
     sampleDays,
   }));
-  const parts = await runStage(jobs, options.workers, "paths", progress);
+  const parts = await runStage(jobs, runner, "paths", progress);
   const block = allocateBlock(0, options.paths, shape);
   for (const part of parts) copyBlock(block, part, shape);
   let pathDays = options.paths * options.policies.length * days;
@@ -103,7 +114,7 @@ export async function runAnalysis(options: AnalyzeOptions, progress?: AnalyzePro
     const tornadoRanges = splitPaths(tornadoPaths, jobSize(tornadoPaths * variants.length, options.workers));
     const lastDay = { ...template, sampleDays: [days - 1] };
     const variantJobLists = variants.map((variant) => variantJobs(variant, lastDay, policy, tornadoRanges));
-    const tornadoParts = await runStage(variantJobLists.flat(), options.workers, "tornado", progress);
+    const tornadoParts = await runStage(variantJobLists.flat(), runner, "tornado", progress);
     const oneShape: BlockShape = { policies: 1, samples: 1 };
     const figures = variants.map((_, v) => {
       const whole = allocateBlock(0, tornadoPaths, oneShape);

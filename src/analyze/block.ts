@@ -26,7 +26,7 @@ export type MetricName = (typeof METRICS)[number];
 export const IRR_STATUS = ["ok", "no-inflow", "no-outflow", "below-range", "above-range", "no-root"] as const;
 
 /** The figures kept per path, whatever the policy: holding the sale price in BTC from day 0. */
-export const HOLD_METRICS = ["holdEndUsd", "holdIrr"] as const;
+export const HOLD_METRICS = ["holdEndUsd", "holdIrr", "holdIrrStatus"] as const;
 
 /** What one share costs and what it is a claim on. */
 export interface SaleTerms {

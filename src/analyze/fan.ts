@@ -33,18 +33,23 @@ export function fanRows(
   const paths = block.to - block.from;
   const values = new Float64Array(paths);
   const rows: FanRow[] = [];
-  const at = (k: number, series: (typeof SERIES)[number], j: number, i: number) =>
-    block.series[seriesIndex(shape, i, k, SERIES.indexOf(series), j)]!;
+  // Path i's value of series `s` at sample j sits at `seriesIndex(shape, i, k, s, j)`: from one path to the next the
+  // index moves by `stride`.
+  const stride = seriesIndex(shape, 1, 0, 0, 0);
   for (let k = 0; k < policies.length; k++) {
     for (const unit of UNITS) {
       const [miningSeries, aiSeries] =
         unit === "BTC" ? (["btcMining", "btcAi"] as const) : (["usdMining", "usdAi"] as const);
       for (const source of SOURCES) {
+        const mining = source === "ai" ? -1 : SERIES.indexOf(miningSeries);
+        const ai = source === "mining" ? -1 : SERIES.indexOf(aiSeries);
         sampleDays.forEach((day, j) => {
+          const miningAt = mining < 0 ? -1 : seriesIndex(shape, 0, k, mining, j);
+          const aiAt = ai < 0 ? -1 : seriesIndex(shape, 0, k, ai, j);
           for (let i = 0; i < paths; i++) {
-            const mining = source === "ai" ? 0 : at(k, miningSeries, j, i);
-            const ai = source === "mining" ? 0 : at(k, aiSeries, j, i);
-            values[i] = mining + ai;
+            values[i] =
+              (miningAt < 0 ? 0 : block.series[miningAt + i * stride]!) +
+              (aiAt < 0 ? 0 : block.series[aiAt + i * stride]!);
           }
           rows.push({ policy: policies[k]!, source, unit, day, date: dateOf(day), ...bands(values) });
         });

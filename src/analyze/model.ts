@@ -1,6 +1,7 @@
 /**
- * The one door from `hardhat analyze` to the economic model (src/model, `simulatePath`): everything analyze needs
- * from the model goes through this file, so that a new model version changes this file only.
+ * The one door from `hardhat analyze` to the economic model (src/model): everything analyze needs from the model goes
+ * through this file and payouts.ts (the day loop, kept apart so that worker threads load nothing else), so that a new
+ * model version changes these two files only.
  *
  * Path i of a run with seed s is the model's path (s, i): it depends on (s, i) alone, never on the number of paths or
  * workers. Every policy of path i sees the same market path (the model's market does not depend on the policy).
@@ -8,7 +9,6 @@
 import path from "node:path";
 
 import {
-  allocateColumns,
   dateOfDay,
   dayIndex,
   loadHistory,
@@ -16,14 +16,13 @@ import {
   parseScenario,
   POLICY_NAMES,
   SHIPPED_HISTORY,
-  simulatePath,
   type History,
-  type PathColumns,
   type PolicyName,
   type Scenario,
 } from "../model/index.js";
 
 export { loadHistory, parseScenario, POLICY_NAMES, SHIPPED_HISTORY, type History, type PolicyName, type Scenario };
+export { simulatePolicyPaths, type HistoryDrive, type PathPayouts } from "./payouts.js";
 
 /** True for the name of a policy. */
 export function isPolicyName(name: unknown): name is PolicyName {
@@ -33,22 +32,6 @@ export function isPolicyName(name: unknown): name is PolicyName {
 /** Reads and validates a scenario file (the model's loader; its message names the file and the field). */
 export function loadScenarioFile(file: string): Scenario {
   return loadScenario(path.resolve(file));
-}
-
-/** What analyze reads of one path under one policy: the model's daily columns (index = day). */
-export interface PathPayouts {
-  /** USD per BTC. */
-  priceUsd: Float64Array;
-  /** BTC paid to all holders from mining. */
-  holdersMiningBtc: Float64Array;
-  /** USD paid to all holders from AI. */
-  holdersAiUsd: Float64Array;
-}
-
-/** Drives a path from the shipped history from `start` instead of random draws (the backtest). */
-export interface HistoryDrive {
-  data: History;
-  start: string;
 }
 
 /**
@@ -61,33 +44,6 @@ export function historyDaysFrom(history: History, start: string): number {
   let last = first;
   while (last < history.days.length && Number.isFinite(history.heightAtEnd[last]!)) last++;
   return last - first;
-}
-
-/** One set of columns per thread, reused from path to path (the model writes into it instead of allocating). */
-let reusable: PathColumns | undefined;
-
-/**
- * Simulates path `pathIndex` of `seed` under `policy` for `days` days; with `history`, on the history from its start
- * date with the network's actual difficulty. The columns returned are overwritten by the next call: read them first.
- */
-export function simulatePolicyPath(
-  scenario: Scenario,
-  policy: PolicyName,
-  seed: string,
-  pathIndex: number,
-  days: number,
-  history?: HistoryDrive,
-): PathPayouts {
-  if (reusable === undefined || reusable.priceUsd.length < days) reusable = allocateColumns(days);
-  const result = simulatePath(scenario, {
-    columns: reusable,
-    seed,
-    pathIndex,
-    days,
-    policy,
-    ...(history === undefined ? {} : { history: { data: history.data, start: history.start, network: "actual" } }),
-  });
-  return result.columns;
 }
 
 /** The scenario's sale: shares sold (one per TH/s of the fleet mining on day 0) and their price, USD per share. */

@@ -14,6 +14,7 @@ import type { BacktestResult } from "./backtest.js";
 import { HOLD_METRICS, IRR_STATUS, METRICS } from "./block.js";
 import { fanChartSpec, policiesChartSpec, tornadoSpec } from "./charts.js";
 import { grouped, percent } from "./format.js";
+import { medianIrr } from "./summary.js";
 import { reportPage } from "./page.js";
 
 /** What the report describes, beyond the run's options. */
@@ -25,6 +26,9 @@ export interface ReportContext {
 }
 
 /** The backtest's figures for summary.json: per policy on the one historical path, and BTC held. */
+/** A figure for JSON: null where it is not defined (NaN). */
+const jsonNumber = (value: number): number | null => (Number.isNaN(value) ? null : value);
+
 function backtestJson(backtest: BacktestResult): unknown {
   return {
     start: backtest.start,
@@ -39,11 +43,11 @@ function backtestJson(backtest: BacktestResult): unknown {
       miningUsd: s.miningUsd.p50,
       aiUsd: s.aiUsd.p50,
       yieldPerYear: s.yieldPerYear.p50,
-      irr: s.irrNone.excluded > 0 ? null : s.irr.p50,
+      irr: jsonNumber(medianIrr(s)),
       npvUsd: s.npvUsd.p50,
       paybackDay: s.paybackDay.p50,
     })),
-    hold: { endUsd: backtest.hold.endUsd.p50, irr: backtest.hold.irr.p50 },
+    hold: { endUsd: backtest.hold.endUsd.p50, irr: jsonNumber(medianIrr(backtest.hold)) },
   };
 }
 
@@ -114,7 +118,8 @@ function pathsCsv(options: AnalyzeOptions, result: AnalyzeResult): string {
         m("npvUsd"),
         payback < 0 ? "" : payback,
         hold("holdEndUsd"),
-        hold("holdIrr"),
+        Number.isNaN(hold("holdIrr")) ? "" : hold("holdIrr"),
+        IRR_STATUS[hold("holdIrrStatus")],
       ]);
     }
   }
@@ -134,6 +139,7 @@ function pathsCsv(options: AnalyzeOptions, result: AnalyzeResult): string {
       "payback_day",
       "btc_hold_end_usd",
       "btc_hold_irr",
+      "btc_hold_irr_status",
     ],
   });
 }

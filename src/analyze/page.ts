@@ -4,7 +4,7 @@
  */
 import { dayCount, grouped, percent } from "./format.js";
 import type { BacktestResult } from "./backtest.js";
-import type { PolicySummary, HoldSummary } from "./summary.js";
+import { medianIrr, type PolicySummary, type HoldSummary } from "./summary.js";
 import type { Tornado } from "./tornado.js";
 
 import { escapeHtml, htmlPage } from "../report/html-page.js";
@@ -59,7 +59,7 @@ function tornadoRows(tornado: Tornado): string {
 function backtestSection(backtest: BacktestResult, svg: string | null): string {
   const rows = backtest.policies
     .map((s) => {
-      const irr = s.irrNone.excluded > 0 ? "n/a" : percent(s.irr.p50);
+      const irr = percent(medianIrr(s));
       const cells = [
         grouped(s.totalUsd.p50),
         grouped(s.totalBtc.p50 * 1e8, 0),
@@ -73,7 +73,7 @@ function backtestSection(backtest: BacktestResult, svg: string | null): string {
     .join("\n");
   const span = `${backtest.start} to ${backtest.end} (${backtest.days.toLocaleString("en-US")} days${backtest.truncated ? ", to the end of the history" : ""})`;
   return `<h2>Backtest on the shipped history, ${escapeHtml(span)}</h2>
-<p class="note">BTC price, fees and difficulty as they were; the pool, the sale and the policies as in the scenario. The price held in BTC over the same days: ${escapeHtml(grouped(backtest.hold.endUsd.p50))} USD at the end, IRR ${escapeHtml(percent(backtest.hold.irr.p50))} per year.</p>
+<p class="note">BTC price, fees and difficulty as they were; the pool, the sale and the policies as in the scenario. The price held in BTC over the same days: ${escapeHtml(grouped(backtest.hold.endUsd.p50))} USD at the end, IRR ${escapeHtml(percent(medianIrr(backtest.hold)))} per year.</p>
 <table>
 <thead><tr><th>policy</th><th>payouts, USD</th><th>payouts, sats</th><th>yield per year</th><th>IRR per year</th><th>NPV, USD</th><th>payback</th></tr></thead>
 ${rows}
@@ -102,7 +102,7 @@ ${tornadoRows(input.tornado)}
 <thead><tr><th>policy</th><th>rank</th><th>mean NPV at ${escapeHtml(percent(input.discountRate))}, USD</th><th>IRR per year, median (p5 … p95)</th><th>yield per year, median</th><th>payouts, USD, median (p5 … p95)</th><th>payback, median</th><th>chance payouts never repay the price</th><th>chance it beats holding BTC</th><th>best NPV on paths</th></tr></thead>
 ${policyRows(input.policies)}
 </table>
-<p class="note">The same ${escapeHtml(grouped(input.priceUsd))} USD held in BTC from day 0 on the same paths: worth ${band(grouped(h.endUsd.p5), grouped(h.endUsd.p50), grouped(h.endUsd.p95))} USD at the end, IRR ${escapeHtml(percent(h.irr.p50))} per year (median), less than the price on ${escapeHtml(percent(h.chanceLoss, 0))} of paths.</p>
+<p class="note">The same ${escapeHtml(grouped(input.priceUsd))} USD held in BTC from day 0 on the same paths: worth ${band(grouped(h.endUsd.p5), grouped(h.endUsd.p50), grouped(h.endUsd.p95))} USD at the end, IRR ${escapeHtml(percent(medianIrr(h)))} per year (median), less than the price on ${escapeHtml(percent(h.chanceLoss, 0))} of paths.</p>
 <ul>
 ${input.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join("\n")}
 </ul>

@@ -18,7 +18,7 @@ import {
   type PathBlock,
   type PathJob,
 } from "./block.js";
-import { simulatePolicyPath } from "./model.js";
+import { simulatePolicyPaths, type PathPayouts } from "./payouts.js";
 
 /** Simulates the job's paths and policies. */
 export function simulateBlock(job: PathJob): PathBlock {
@@ -27,8 +27,9 @@ export function simulateBlock(job: PathJob): PathBlock {
   const payouts = new Float64Array(job.days);
   const holdFlows = new Float64Array(job.days + 1);
   for (let path = job.from; path < job.to; path++) {
+    const columns = simulatePolicyPaths(job.scenario, job.policies, job.seed, path, job.days, job.history);
     for (let k = 0; k < job.policies.length; k++) {
-      simulatePolicy(job, path, k, shape, block, payouts, holdFlows);
+      simulatePolicy(job, path, k, columns[k]!, shape, block, payouts, holdFlows);
     }
   }
   return block;
@@ -38,13 +39,13 @@ function simulatePolicy(
   job: PathJob,
   path: number,
   k: number,
+  columns: PathPayouts,
   shape: BlockShape,
   block: PathBlock,
   payouts: Float64Array,
   holdFlows: Float64Array,
 ): void {
   const row = path - job.from;
-  const columns = simulatePolicyPath(job.scenario, job.policies[k]!, job.seed, path, job.days, job.history);
   const { priceUsd: prices, holdersMiningBtc, holdersAiUsd } = columns;
   const { priceUsd, shares, sharesByDay } = job.sale;
   let btcMining = 0;
@@ -111,5 +112,6 @@ function simulatePolicy(
     const holdRate = irr(holdFlows);
     block.hold[holdIndex(row, "holdEndUsd")] = endUsd;
     block.hold[holdIndex(row, "holdIrr")] = holdRate.ok ? holdRate.rate : Number.NaN;
+    block.hold[holdIndex(row, "holdIrrStatus")] = IRR_STATUS.indexOf(holdRate.ok ? "ok" : holdRate.reason);
   }
 }

@@ -13,8 +13,39 @@ export type Bands = Record<`p${Band}`, number>;
 /** p5 … p95 of a day count across paths; `null` where the percentile falls among paths that never got there. */
 export type DayBands = Record<`p${Band}`, number | null>;
 
+/**
+ * IRR per year across paths, terminal value 0. A path that paid nothing at all (`irrNone.noInflow`), or so little that
+ * its IRR is below −99.99 % (`irrNone.belowRange`), counts as −100 %. Paths whose IRR is above the searched range (a
+ * gain of a few days, annualized) or not defined are left out and counted in `irrNone.excluded`; the bands are NaN when
+ * no path is left.
+ */
+export interface IrrFigures {
+  irr: Bands;
+  irrNone: { noInflow: number; belowRange: number; excluded: number };
+}
+
+/** The median IRR a report shows: NaN (shown "n/a") when some paths have none, as their IRR would move it. */
+export function medianIrr(figures: IrrFigures): number {
+  return figures.irrNone.excluded > 0 ? Number.NaN : figures.irr.p50;
+}
+
+/** IRRs and their statuses (`IRR_STATUS` codes) across paths, counted as `IrrFigures` says. */
+function irrFigures(irr: ArrayLike<number>, status: ArrayLike<number>): IrrFigures {
+  const values: number[] = [];
+  const none = { noInflow: 0, belowRange: 0, excluded: 0 };
+  for (let i = 0; i < irr.length; i++) {
+    const reason = IRR_STATUS[status[i]!];
+    if (reason === "ok") values.push(irr[i]!);
+    else if (reason === "no-inflow" || reason === "below-range") {
+      none[reason === "no-inflow" ? "noInflow" : "belowRange"]++;
+      values.push(-1);
+    } else none.excluded++;
+  }
+  return { irr: values.length === 0 ? nanBands() : bands(values), irrNone: none };
+}
+
 /** One policy's figures across paths, for one share bought at the sale price. */
-export interface PolicySummary {
+export interface PolicySummary extends IrrFigures {
   policy: PolicyName;
   /** Cumulative payouts over the horizon, per share. */
   totalUsd: Bands;
@@ -23,13 +54,6 @@ export interface PolicySummary {
   aiUsd: Bands;
   /** Payouts per year on the price paid (0.08 = 8 %), undiscounted. */
   yieldPerYear: Bands;
-  /**
-   * IRR per year, terminal value 0. A path that paid nothing at all (`irrNone.noInflow`), or so little that its IRR is
-   * below −99.99 % (`irrNone.belowRange`), counts here as −100 %. Paths whose IRR is above the searched range or not
-   * defined are left out and counted in `irrNone.excluded`.
-   */
-  irr: Bands;
-  irrNone: { noInflow: number; belowRange: number; excluded: number };
   /** NPV at the discount rate, USD per share, terminal value 0; its mean across paths ranks the policies. */
   npvUsd: Bands & { mean: number };
   /** The day (0-based) the payouts repaid the price. */
@@ -46,12 +70,10 @@ export interface PolicySummary {
   rank: number;
 }
 
-/** The sale price held in BTC from day 0 instead, on the same paths. */
-export interface HoldSummary {
+/** The sale price held in BTC from day 0 instead, on the same paths, and its IRR per year. */
+export interface HoldSummary extends IrrFigures {
   /** What it is worth at the end of the horizon, USD. */
   endUsd: Bands;
-  /** Its IRR per year. */
-  irr: Bands;
   /** Share of paths where it is worth less than the price at the end. */
   chanceLoss: number;
 }
@@ -95,20 +117,8 @@ export function summarizePolicies(
   const holdEnd = holdColumn(block, "holdEndUsd");
   const summaries = policies.map((policy, k): Omit<PolicySummary, "rank"> => {
     const totalUsd = column(block, shape, k, "totalUsd");
-    const irr = column(block, shape, k, "irr");
-    const status = column(block, shape, k, "irrStatus");
     const npv = npvs[k]!;
     const payback = column(block, shape, k, "paybackDay");
-    const irrValues: number[] = [];
-    const none = { noInflow: 0, belowRange: 0, excluded: 0 };
-    for (let i = 0; i < paths; i++) {
-      const reason = IRR_STATUS[status[i]!];
-      if (reason === "ok") irrValues.push(irr[i]!);
-      else if (reason === "no-inflow" || reason === "below-range") {
-        none[reason === "no-inflow" ? "noInflow" : "belowRange"]++;
-        irrValues.push(-1);
-      } else none.excluded++;
-    }
     const count = (test: (i: number) => boolean): number => {
       let n = 0;
       for (let i = 0; i < paths; i++) if (test(i)) n++;
@@ -121,8 +131,7 @@ export function summarizePolicies(
       miningUsd: bands(column(block, shape, k, "miningUsd")),
       aiUsd: bands(column(block, shape, k, "aiUsd")),
       yieldPerYear: bands(totalUsd.map((usd) => yieldPerYear(usd, priceUsd, years))),
-      irr: irrValues.length === 0 ? nanBands() : bands(irrValues),
-      irrNone: none,
+      ...irrFigures(column(block, shape, k, "irr"), column(block, shape, k, "irrStatus")),
       npvUsd: { ...bands(npv), mean: npv.reduce((a, b) => a + b, 0) / paths },
       paybackDay: dayBands(payback),
       chanceNotRepaid: count((i) => payback[i]! < 0),
@@ -152,7 +161,7 @@ export function summarizeHold(block: PathBlock, priceUsd: number): HoldSummary {
   const end = holdColumn(block, "holdEndUsd");
   return {
     endUsd: bands(end),
-    irr: bands(holdColumn(block, "holdIrr")),
+    ...irrFigures(holdColumn(block, "holdIrr"), holdColumn(block, "holdIrrStatus")),
     chanceLoss: end.filter((usd) => usd < priceUsd).length / end.length,
   };
 }

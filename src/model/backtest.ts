@@ -3,8 +3,8 @@
  * model runs freely — its own hashrate, retargets and halving, no noise — from a start date to the last day with
  * difficulty, and its difficulty is compared with the actual one at every retarget and around a halving.
  */
-import { dayIndex, type History } from "./history.js";
-import { feeShareOn, hashpriceOn, retargetDays, yearsBetween } from "./history-series.js";
+import type { History } from "./history.js";
+import { dayIndex, feeShareOn, hashpriceOn, retargetDays, yearsBetween } from "./history-series.js";
 import type { NetworkFit } from "./fit.js";
 import { advanceDay, createNetworkState, networkCostUsdPerPhDay, type NetworkParams, zero } from "./network.js";
 import { HALVING_INTERVAL, HASHES_PER_EH } from "./constants.js";

@@ -14,8 +14,7 @@
  * squares, and its mean level is reported (the scenario's `feeShare` sets the level of a simulation).
  */
 import type { History } from "./history.js";
-import { dayIndex } from "./history.js";
-import { feeShareOn, hashpriceOn, retargetDays, yearsBetween } from "./history-series.js";
+import { dayIndex, feeShareOn, hashpriceOn, retargetDays, yearsBetween } from "./history-series.js";
 import { COST_FACTOR, type NetworkParams, runningShare } from "./network.js";
 
 /** The fixed inputs of a fit (ECONOMICS estimates, not fitted). */

@@ -14,6 +14,7 @@
  *   no reserve; the fleet is then not renewed that day (its renewal clock stands still).
  */
 import { DAYS_PER_YEAR, HASHES_PER_TH, WATTS_PER_MW } from "./constants.js";
+import { logYearlyRetention } from "./network.js";
 import type { Scenario } from "./scenario.js";
 
 /** One mining day, USD and BTC. Written into by `miningDay` (no allocation). */
@@ -46,7 +47,7 @@ export type FleetParams = Pick<
 /** The fleet's J/TH after `fleetYears` years of renewal: `fleetEfficiency × (1 − networkEfficiencyGain)^years`. */
 export function fleetEfficiencyAt(fleet: FleetParams, fleetYears = 0): number {
   if (fleetYears === 0) return fleet.fleetEfficiency;
-  return fleet.fleetEfficiency * Math.exp(fleetYears * Math.log1p(-fleet.networkEfficiencyGain / 100));
+  return fleet.fleetEfficiency * Math.exp(fleetYears * logYearlyRetention(fleet.networkEfficiencyGain / 100));
 }
 
 /** TH/s that `grossMw` MW of capacity runs after `fleetYears` of renewal: the IT power `MW / PUE` over J/TH. */

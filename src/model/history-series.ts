@@ -1,6 +1,7 @@
 /**
- * Series derived from a loaded history, shared by the fit, the backtest and the realism check: each day's fee
- * share of the subsidy and hashprice (USD per PH/s per day), and the days on which the difficulty changed.
+ * Series derived from a loaded history, shared by the fit, the backtest, the realism check and the market on history:
+ * each day's fee share of the subsidy and hashprice (USD per PH/s per day), the days on which the difficulty changed,
+ * and the index of a date. (Reading and checking the file is history.ts's; this file needs neither.)
  *
  * Hashprice follows the data README's (and Luxor's) definition:
  * `(subsidy + fees / blocks) × price × 86400 × 1e15 / (difficulty × 2^32)`, subsidy by the day's last height.
@@ -40,4 +41,15 @@ export function retargetDays(history: History, from = 1, to = history.days.lengt
 /** Years from `from` to `to` (dates `YYYY-MM-DD`), 365 days a year. */
 export function yearsBetween(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (86_400_000 * 365);
+}
+
+/** Index of `date` in the history. @throws Error when the history does not hold that day */
+export function dayIndex(history: History, date: string): number {
+  const index = history.days.findIndex((d) => d.date === date);
+  if (index < 0) {
+    const first = history.days[0]!.date;
+    const last = history.days[history.days.length - 1]!.date;
+    throw new Error(`${history.source}: no row for ${date} (the file covers ${first} to ${last})`);
+  }
+  return index;
 }

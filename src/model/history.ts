@@ -161,14 +161,3 @@ function heights(days: readonly HistoryDay[], blocks: Float64Array): Float64Arra
   for (let i = anchor - 1; i >= 0 && Number.isFinite(blocks[i + 1]!); i--) result[i] = result[i + 1]! - blocks[i + 1]!;
   return result;
 }
-
-/** Index of `date` in the history. @throws Error when the history does not hold that day */
-export function dayIndex(history: History, date: string): number {
-  const index = history.days.findIndex((d) => d.date === date);
-  if (index < 0) {
-    const first = history.days[0]!.date;
-    const last = history.days[history.days.length - 1]!.date;
-    throw new Error(`${history.source}: no row for ${date} (the file covers ${first} to ${last})`);
-  }
-  return index;
-}

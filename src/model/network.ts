@@ -17,8 +17,14 @@
  *
  * All functions here update a `NetworkState` in place: the daily loop allocates nothing.
  */
-import { DAYS_PER_YEAR, DIFFICULTY_EPOCH_BLOCKS, HASHES_PER_PH, SECONDS_PER_DAY, TWO_POW_32 } from "./constants.js";
-import { HALVING_INTERVAL } from "./constants.js";
+import {
+  DAYS_PER_YEAR,
+  DIFFICULTY_EPOCH_BLOCKS,
+  HALVING_INTERVAL,
+  HASHES_PER_PH,
+  SECONDS_PER_DAY,
+  TWO_POW_32,
+} from "./constants.js";
 import { subsidyBtc } from "./halving.js";
 
 /** USD per PH/day per (J/TH × USD/MWh): 24 h × 1,000 TH/PH / 10^6 W/MW. */
@@ -86,9 +92,23 @@ export function hashrateAtTarget(difficulty: number): number {
   return (difficulty * TWO_POW_32) / 600;
 }
 
+/**
+ * `ln(1 − gain)`: the log of what one year leaves of J/TH at efficiency gain `gain` (a fraction). Remembers the last
+ * gain asked for: the daily loop asks for one scenario's gain on every day.
+ */
+let lastGain = Number.NaN;
+let lastLogRetention = Number.NaN;
+export function logYearlyRetention(gain: number): number {
+  if (gain !== lastGain) {
+    lastGain = gain;
+    lastLogRetention = Math.log1p(-gain);
+  }
+  return lastLogRetention;
+}
+
 /** The marginal miner's cash cost of 1 PH/s for one day, USD, `years` after day 0. */
 export function networkCostUsdPerPhDay(params: NetworkParams, years: number): number {
-  const efficiency = params.networkEfficiency0 * Math.exp(years * Math.log1p(-params.networkEfficiencyGain));
+  const efficiency = params.networkEfficiency0 * Math.exp(years * logYearlyRetention(params.networkEfficiencyGain));
   return efficiency * COST_FACTOR * params.networkPowerPrice;
 }
 

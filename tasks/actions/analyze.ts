@@ -4,6 +4,7 @@ import {
   createAnalyzeProgress,
   loadHistory,
   loadScenarioFile,
+  medianIrr,
   parseAnalyzeArguments,
   runAnalysis,
   runBacktest,
@@ -89,7 +90,7 @@ export default taskAction<AnalyzeTaskArguments>(async (args, session) => {
       `one share at ${grouped(sale.priceUsd)} USD (${context.priceSource}), NPV at ${percent(result.discountRate)} a year, terminal value 0`,
     table,
     `  the same ${grouped(sale.priceUsd)} USD held in BTC: ${grouped(result.hold.endUsd.p50)} USD at the end (median), ` +
-      `IRR ${percent(result.hold.irr.p50)}, below the price on ${percent(result.hold.chanceLoss, 0)} of paths`,
+      `IRR ${percent(medianIrr(result.hold))}, below the price on ${percent(result.hold.chanceLoss, 0)} of paths`,
     ...(result.tornado === null
       ? []
       : [
@@ -140,7 +141,7 @@ function backtestOf(
 function backtestLines(backtest: BacktestResult): string[] {
   const figures = backtest.policies.map(
     (s) =>
-      `${s.policy} ${grouped(s.totalUsd.p50)} USD, IRR ${s.irrNone.excluded > 0 ? "n/a" : percent(s.irr.p50)}, ` +
+      `${s.policy} ${grouped(s.totalUsd.p50)} USD, IRR ${percent(medianIrr(s))}, ` +
       `payback ${dayCount(s.paybackDay.p50)}`,
   );
   return [

@@ -5,7 +5,11 @@ import {
   dayBands,
   HOLD_METRICS,
   IRR_STATUS,
+  medianIrr,
   metricIndex,
+  parseScenario,
+  POLICY_NAMES,
+  runAnalysis,
   summarizeHold,
   summarizePolicies,
   type MetricName,
@@ -128,6 +132,37 @@ describe("analyze/summary", function () {
   describe("summarizeHold", function () {
     it("counts the paths where BTC held is worth less than the price", function () {
       expect(summarizeHold(blockOf({}, [60, 40, 30, 50]), 50).chanceLoss).to.equal(0.5);
+    });
+
+    it("leaves out a holding whose IRR is above the searched range, counts it, and gives no median", function () {
+      const block = blockOf({});
+      const put = (i: number, irr: number, status: (typeof IRR_STATUS)[number]) => {
+        block.hold[i * HOLD_METRICS.length + HOLD_METRICS.indexOf("holdIrr")] = irr;
+        block.hold[i * HOLD_METRICS.length + HOLD_METRICS.indexOf("holdIrrStatus")] = IRR_STATUS.indexOf(status);
+      };
+      [0.1, 0.2, 0.3].forEach((irr, i) => put(i, irr, "ok"));
+      put(3, Number.NaN, "above-range");
+      const hold = summarizeHold(block, 50);
+      expect(hold.irrNone).to.deep.equal({ noInflow: 0, belowRange: 0, excluded: 1 });
+      expectClose(hold.irr.p50, 0.2, 1e-12);
+      expect(medianIrr(hold)).to.be.NaN;
+    });
+
+    it("summarizes a run of a few days, where a gain of a few days annualizes beyond any IRR", async function () {
+      this.timeout(60_000);
+      const scenario = parseScenario({});
+      const result = await runAnalysis({
+        scenario,
+        seed: "few days",
+        paths: 40,
+        years: 3 / 365.25,
+        policies: POLICY_NAMES,
+        sale: { priceUsd: 50, shares: 1_000_000 },
+        workers: 1,
+        tornadoPaths: 0,
+      });
+      expect(result.hold.irrNone.excluded).to.be.greaterThan(0);
+      expect(medianIrr(result.hold)).to.be.NaN;
     });
   });
 });

@@ -10,6 +10,8 @@ import {
   POLICY_NAMES,
   rowOf,
   simulatePath,
+  simulatePayouts,
+  type PayoutColumns,
 } from "../../src/model/index.js";
 
 const scenario = defaultScenario();
@@ -140,6 +142,69 @@ describe("simulatePath", function () {
         }),
       ).to.throw(/^history: 2025-06-01 plus 1000 days needs rows with difficulty/);
     });
+  });
+});
+
+describe("simulatePayouts", function () {
+  const payoutColumns = (days: number): PayoutColumns => ({
+    priceUsd: new Float64Array(days),
+    holdersMiningBtc: new Float64Array(days),
+    holdersAiUsd: new Float64Array(days),
+  });
+  const cases = [
+    { name: "the default scenario", scenario, history: undefined },
+    {
+      name: "a scenario that grows, keeps mining at a loss and signs from nothing",
+      scenario: parseScenario({ capacityGrowthMwPerYear: 10, shutdownRule: false, aiItMwAtStart: 0 }),
+      history: undefined,
+    },
+    {
+      name: "gpu-cloud mode on the actual history",
+      scenario: parseScenario({ aiMode: "gpu-cloud" }),
+      history: "actual" as const,
+    },
+  ];
+  for (const { name, scenario: s, history } of cases) {
+    it(`gives every policy, run together on one market, the payouts and decisions it has alone: ${name}`, function () {
+      const days = 700;
+      const data = history === undefined ? undefined : { data: loadHistory(), start: "2024-01-01", network: history };
+      const together = simulatePayouts(s, {
+        seed: "together",
+        pathIndex: 4,
+        days,
+        policies: POLICY_NAMES,
+        columns: POLICY_NAMES.map(() => payoutColumns(days)),
+        ...(data === undefined ? {} : { history: data }),
+      });
+      POLICY_NAMES.forEach((policy, k) => {
+        const alone = simulatePath(s, {
+          seed: "together",
+          pathIndex: 4,
+          days,
+          policy,
+          ...(data === undefined ? {} : { history: data }),
+        });
+        expect(together[k]!.policy).to.equal(policy);
+        for (const column of ["priceUsd", "holdersMiningBtc", "holdersAiUsd"] as const) {
+          expect(Array.from(together[k]!.columns[column]), `${policy} ${column}`).to.deep.equal(
+            Array.from(alone.columns[column]),
+          );
+        }
+        expect(together[k]!.decisions).to.deep.equal(alone.decisions);
+      });
+    });
+  }
+
+  it("refuses columns shorter than the run, in one line", function () {
+    expect(() =>
+      simulatePayouts(scenario, {
+        seed: 1,
+        pathIndex: 0,
+        days: 10,
+        policies: ["mining-only"],
+        columns: [payoutColumns(5)],
+      }),
+    ).to.throw(/^columns: one set of at least 10 days per policy is needed$/);
   });
 });
 
