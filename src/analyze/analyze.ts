@@ -49,7 +49,7 @@ export interface AnalyzeResult {
 
 /** Paths per job: small enough to spread over the workers and to move the progress bar, big enough to be cheap. */
 export function jobSize(paths: number, workers: number): number {
-  return Math.max(1, Math.min(25, Math.ceil(paths / (workers * 8))));
+  return Math.max(1, Math.min(8, Math.ceil(paths / (workers * 8))));
 }
 
 async function runStage(

@@ -53,6 +53,9 @@ export class PolicyPool {
   // Today's capacity and the MW converting or earning AI, from `decide` to `settle`.
   private capacityMw = 0;
   private committed = 0;
+  // The two values a decision weighs, asked for only when needed; built once (not one closure per decision).
+  private readonly aiValue: () => number;
+  private readonly miningValue: () => number;
 
   constructor(
     s: Scenario,
@@ -66,6 +69,9 @@ export class PolicyPool {
     this.full = "full" in columns;
     this.columns = "full" in columns ? columns.full : columns.payouts;
     this.horizon = dealHorizonDays(s);
+    this.aiValue = () => aiValueOf(s);
+    this.miningValue = () =>
+      miningValuePerMw(s, market.params, market.network, market.price, this.horizon, this.fleetYears);
     // The deal running at the start (capex sunk), then those the policy signs.
     if (s.aiItMwAtStart > 0) {
       this.deals.push(
@@ -81,7 +87,6 @@ export class PolicyPool {
     let committed = 0;
     for (const deal of this.deals) if (deal.signDay <= day && day < deal.endDay) committed += deal.grossMw;
     if (evaluate) {
-      const market = this.market;
       const decision = decide({
         day,
         policy: this.policy,
@@ -89,9 +94,8 @@ export class PolicyPool {
         committedMw: committed,
         blockMw: (s.dealSize / 100) * capacityMw,
         maxAiMw: (s.maxAiShare / 100) * capacityMw,
-        aiValue: () => aiValueOf(s),
-        miningValue: () =>
-          miningValuePerMw(s, market.params, market.network, market.price, this.horizon, this.fleetYears),
+        aiValue: this.aiValue,
+        miningValue: this.miningValue,
       });
       if (decision !== undefined) {
         this.decisions.push(decision);

@@ -49,6 +49,34 @@ const scratchState = {} as NetworkState;
 const scratchDay = emptyMiningDay();
 
 /**
+ * Per projection step (`stepDays` each, the last cut at `horizonDays`): the BTC price's expected growth factor
+ * `e^(μ t)` and the discount factor at the step's middle day t. The same for every evaluation of a scenario, so the
+ * last set is kept and reused while drift, rate and steps stay the same.
+ */
+interface StepFactors {
+  key: string;
+  growth: Float64Array;
+  discount: Float64Array;
+}
+let lastFactors: StepFactors | undefined;
+
+function stepFactors(drift: number, ratePct: number, horizonDays: number, stepDays: number): StepFactors {
+  const key = `${drift}/${ratePct}/${horizonDays}/${stepDays}`;
+  if (lastFactors?.key !== key) {
+    const steps = Math.ceil(horizonDays / stepDays);
+    const growth = new Float64Array(steps);
+    const discount = new Float64Array(steps);
+    for (let i = 0, t = 0; t < horizonDays; i++, t += stepDays) {
+      const middle = t + Math.min(stepDays, horizonDays - t) / 2;
+      growth[i] = Math.exp((drift * middle) / DAYS_PER_YEAR);
+      discount[i] = discountFactor(ratePct, middle);
+    }
+    lastFactors = { key, growth, discount };
+  }
+  return lastFactors;
+}
+
+/**
  * PV of one gross MW's mining margin over `horizonDays` from today, on the expected path from `network` (not
  * modified), USD.
  * @param priceUsd today's BTC price
@@ -65,15 +93,16 @@ export function miningValuePerMw(
   stepDays = PROJECTION_STEP_DAYS,
 ): number {
   copyNetworkState(network, scratchState);
+  const { growth, discount } = stepFactors(s.btcDrift, s.discountRate, horizonDays, stepDays);
   let value = 0;
   let fleetAge = fleetYears;
-  for (let t = 0; t < horizonDays; t += stepDays) {
+  for (let i = 0, t = 0; t < horizonDays; i++, t += stepDays) {
     const span = Math.min(stepDays, horizonDays - t);
-    const price = priceUsd * Math.exp((s.btcDrift * (t + span / 2)) / DAYS_PER_YEAR);
+    const price = priceUsd * growth[i]!;
     advanceDay(scratchState, params, price, s.feeShare / 100, zero, span);
     const margin = miningMarginPerMw(s, scratchState.btcPerHsDay, price, scratchDay, fleetAge);
     if (!scratchDay.shutdown) fleetAge += span / DAYS_PER_YEAR;
-    value += margin * span * discountFactor(s.discountRate, t + span / 2);
+    value += margin * span * discount[i]!;
   }
   return value;
 }

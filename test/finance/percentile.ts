@@ -18,19 +18,6 @@ describe("finance/percentile", function () {
       expect(values).to.deep.equal([3, 1, 2]);
     });
 
-    it("equals reading the sorted sample, for random samples with ties, any size and any percentiles", function () {
-      let state = 12345;
-      const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
-      for (let trial = 0; trial < 300; trial++) {
-        const n = 1 + Math.floor(next() * 400);
-        const distinct = 1 + Math.floor(next() * n); // few distinct values = many ties
-        const values = Array.from({ length: n }, () => Math.floor(next() * distinct) - distinct / 2);
-        const ps = [0, 100, ...Array.from({ length: 6 }, () => next() * 100)];
-        const sorted = Float64Array.from(values).sort();
-        expect(percentiles(values, ps)).to.deep.equal(ps.map((p) => percentileOfSorted(sorted, p)));
-      }
-    });
-
     it("throws on a sample holding NaN", function () {
       expect(() => percentiles([1, Number.NaN], [50])).to.throw(RangeError, "NaN");
     });
