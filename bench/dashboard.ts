@@ -108,16 +108,12 @@ try {
     chainId,
     "localhost",
   );
+  // How both the service and the indexer alone read the run's chain.
+  const indexing = { rpc, chainId, addresses, fromBlock: 0, confirmations: 0, blockRange: RANGE, pollMs: 500 };
   const service = async (file: string) =>
     new DashboardService({
+      ...indexing,
       db: await openDatabase({ sqlitePath: file }),
-      rpc,
-      chainId,
-      addresses,
-      fromBlock: 0,
-      confirmations: 0,
-      blockRange: RANGE,
-      pollMs: 500,
       facts,
       prices: loadPrices(path.join(simDir, "daily.csv")),
       maxPauseDuration: undefined,
@@ -125,16 +121,7 @@ try {
   // The indexer alone (the dashboard's projection of the index is not part of indexing).
   const index = async (round: number): Promise<{ ms: number; followed: readonly string[] }> => {
     const db = await openDatabase({ sqlitePath: path.join(work, `index-${round}.sqlite`) });
-    const indexer = new Indexer({
-      db,
-      rpc,
-      chainId,
-      addresses,
-      fromBlock: 0,
-      confirmations: 0,
-      blockRange: RANGE,
-      pollMs: 500,
-    });
+    const indexer = new Indexer({ ...indexing, db });
     const started = performance.now();
     await indexer.open();
     await indexer.syncOnce();

@@ -63,9 +63,12 @@ export async function sqliteIndex(label = "index"): Promise<Database> {
   return openDatabase({ sqlitePath: path.join(tempDir(label), "index.sqlite") });
 }
 
-/** An indexer of `pool` into `db` (no confirmations, `blockRange` blocks per request). */
-export function indexerOf(pool: SimulatedPool, db: Database, overrides: Partial<IndexerOptions> = {}): Indexer {
-  return new Indexer({
+/**
+ * How the tests index `pool` into `db`: its three contracts from block 0, no confirmations, 7 blocks per request and
+ * quick polls (so a test sees a new block at once).
+ */
+export function indexOptionsOf(pool: SimulatedPool, db: Database): IndexerOptions {
+  return {
     db,
     rpc: pool.connection.provider,
     chainId: pool.chainId,
@@ -75,8 +78,12 @@ export function indexerOf(pool: SimulatedPool, db: Database, overrides: Partial<
     blockRange: 7,
     pollMs: 20,
     maxBackoffMs: 40,
-    ...overrides,
-  });
+  };
+}
+
+/** An indexer of `pool` into `db` (`indexOptionsOf`, with `overrides`). */
+export function indexerOf(pool: SimulatedPool, db: Database, overrides: Partial<IndexerOptions> = {}): Indexer {
+  return new Indexer({ ...indexOptionsOf(pool, db), ...overrides });
 }
 
 /** Everything the index holds, as comparable text. */
