@@ -7,7 +7,8 @@ import type * as vl from "vega-lite";
 
 import type { PolicyName } from "../model/index.js";
 import type { RunBands } from "./bands.js";
-import type { DailyRow, PolicyPoint } from "./report.js";
+import type { DailyRow } from "./report.js";
+import type { PolicyPoint } from "./policy-comparison.js";
 
 /** The width of a full-width panel's plot area, pixels. */
 export const WIDTH = 760;

@@ -8,7 +8,7 @@ import { POLICY_NAMES, type PolicyName } from "../model/index.js";
 import { formatNumber } from "../cli/amount.js";
 import { AI_COLOR, dateAxis, MINING_COLOR, panelTitle, WIDTH, type ChartInput, type Panel } from "./chart-panels.js";
 import { listLabels, POLICY_LABEL } from "./labels.js";
-import { horizonLabel } from "./report.js";
+import { horizonLabel } from "./policy-comparison.js";
 
 /** The groups (two or more) of policies that paid exactly the same each day: their lines coincide. */
 export function coincidingPolicies(paths: ChartInput["paths"]): PolicyName[][] {

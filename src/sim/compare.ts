@@ -14,7 +14,8 @@ import { POLICY_NAMES, type PolicyName } from "../model/index.js";
 import { chartSpec, renderSvg } from "./chart.js";
 import { reportHtml } from "./page.js";
 import { toWholeShares } from "../tokens.js";
-import { policyLeader, roundUsd, startingSupply, type PolicyTotals } from "./report.js";
+import { roundUsd } from "./report.js";
+import { policyLeader, startingSupply, type PolicyTotals } from "./policy-comparison.js";
 import { runSimulation, type RunOptions, type RunResult } from "./run.js";
 
 export interface CompareResult {

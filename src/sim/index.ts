@@ -26,6 +26,7 @@ export * from "./page.js";
 export * from "./plan.js";
 export * from "./progress.js";
 export * from "./readback.js";
+export * from "./policy-comparison.js";
 export * from "./report.js";
 export * from "./resume.js";
 export * from "./run.js";

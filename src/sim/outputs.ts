@@ -20,7 +20,8 @@ import { journalPath } from "./journal.js";
 import { escapeHtml } from "../report/html-page.js";
 import { reportHtml, type PolicyProjection } from "./page.js";
 import { SATS_PER_BTC } from "../tokens.js";
-import { dailyCsv, policyLeader, type DailyRow, type PolicyTotals } from "./report.js";
+import { dailyCsv, type DailyRow } from "./report.js";
+import { policyLeader, type PolicyTotals } from "./policy-comparison.js";
 import type { Summary } from "./summary.js";
 
 /** The files a run writes. */

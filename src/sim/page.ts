@@ -6,7 +6,7 @@ import { formatNumber, formatPayout, formatUsd } from "../cli/amount.js";
 import { POLICY_NAMES, type PolicyName } from "../model/index.js";
 import { listLabels, POLICY_LABEL } from "./labels.js";
 import { escapeHtml, htmlPage } from "../report/html-page.js";
-import { horizonLabel, type PolicyLeader, type PolicyTotals } from "./report.js";
+import { horizonLabel, type PolicyLeader, type PolicyTotals } from "./policy-comparison.js";
 
 /** The policies side by side over a projection longer than the chain run (see `projectionDays`). */
 export interface PolicyProjection {

@@ -12,7 +12,8 @@ import { writeOutputs } from "./outputs.js";
 import type { PolicyProjection } from "./page.js";
 import type { DayPlan, Planner, PoolTerms } from "./plan.js";
 import type { Readback } from "./readback.js";
-import { allPolicyPaths, allPolicyTotals, dailyRows, policyLeader, projectionDays } from "./report.js";
+import { dailyRows } from "./report.js";
+import { allPolicyPaths, allPolicyTotals, policyLeader, projectionDays } from "./policy-comparison.js";
 import type { RunOptions } from "./run.js";
 import { buildSummary } from "./summary.js";
 

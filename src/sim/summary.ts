@@ -14,14 +14,8 @@ import type { DayPlan, PoolTerms } from "./plan.js";
 import { investorJson } from "./investor-report.js";
 import type { InvestorView } from "./investor-view.js";
 import type { Holding, Readback, TokenReadback } from "./readback.js";
-import {
-  PER_SHARE_EXTRA_DECIMALS,
-  policyLeader,
-  roundUsd,
-  type DailyRow,
-  type PolicyLeader,
-  type PolicyTotals,
-} from "./report.js";
+import { PER_SHARE_EXTRA_DECIMALS, roundUsd, type DailyRow } from "./report.js";
+import { policyLeader, type PolicyLeader, type PolicyTotals } from "./policy-comparison.js";
 
 type TokenTotalsJson = { mining: string; ai: string; total: string };
 
