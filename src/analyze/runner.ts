@@ -129,7 +129,12 @@ class WorkerPool implements JobRunner {
       const work = () => {
         if (this.failure !== undefined || next >= jobs.length) return;
         const index = next++;
-        finish(index, simulateBlock(jobs[index]!));
+        try {
+          finish(index, simulateBlock(jobs[index]!));
+        } catch (error) {
+          this.fail(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
         setImmediate(work);
       };
       work();
@@ -142,20 +147,22 @@ class WorkerPool implements JobRunner {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
+  /** Fails the run in progress with `error` (the first failure only) and stops the workers. */
+  private fail(error: Error): void {
+    if (this.failure !== undefined) return;
+    this.failure = error;
+    this.current?.abort(error);
+    void this.close();
+  }
+
   private start(): Worker {
     const worker = new Worker(workerScriptSource(), { eval: true });
-    const fail = (error: Error) => {
-      if (this.failure !== undefined) return;
-      this.failure = error;
-      this.current?.abort(error);
-      void this.close();
-    };
     worker.on("message", (block: PathBlock) => {
       if (this.failure === undefined) this.current?.done(worker, block);
     });
-    worker.on("error", fail);
+    worker.on("error", (error) => this.fail(error));
     worker.on("exit", (code) => {
-      if (code !== 0) fail(new Error(`analyze worker exited with code ${code}`));
+      if (code !== 0) this.fail(new Error(`analyze worker exited with code ${code}`));
     });
     return worker;
   }

@@ -1,0 +1,85 @@
+import { expect } from "chai";
+
+import {
+  createJobRunner,
+  parseScenario,
+  sampleDaysFor,
+  simulateBlock,
+  type PathBlock,
+  type PathJob,
+} from "../../src/analyze/index.js";
+
+const scenario = parseScenario({});
+const DAYS = 60;
+
+/** Paths `from` … `to − 1` of every policy over 60 days. */
+function job(from: number, to: number, days = DAYS): PathJob {
+  return {
+    scenario,
+    policies: ["mining-only", "ai-only", "arbitrage"],
+    seed: "runner",
+    from,
+    to,
+    days,
+    sampleDays: sampleDaysFor(DAYS, to - from, 3),
+    sale: { priceUsd: 20, shares: scenario.shares },
+    discountRate: 0.1,
+  };
+}
+
+const arrays = (block: PathBlock) => [block.series, block.holdUsd, block.metrics, block.hold].map((a) => Array.from(a));
+
+describe("analyze/runner", function () {
+  this.timeout(60_000);
+
+  describe("createJobRunner", function () {
+    it("runs every job once on this thread and a worker thread, and returns the blocks in the jobs' order", async function () {
+      const jobs = Array.from({ length: 9 }, (_, i) => job(2 * i, 2 * i + 2));
+      const runner = createJobRunner(2);
+      const done: number[] = [];
+      try {
+        const blocks = await runner.run(jobs, (finished) => done.push(finished.from));
+        expect(blocks.map((b) => b.from)).to.deep.equal(jobs.map((j) => j.from));
+        expect(done.sort((a, b) => a - b)).to.deep.equal(jobs.map((j) => j.from));
+        blocks.forEach((block, i) => expect(arrays(block)).to.deep.equal(arrays(simulateBlock(jobs[i]!))));
+      } finally {
+        await runner.close();
+      }
+    });
+
+    it("fails the run with the worker thread's own error when a job throws there, and refuses runs after", async function () {
+      // The worker thread is fed the first two jobs; this thread takes the third.
+      const runner = createJobRunner(2);
+      try {
+        const failed = await runner.run([job(0, 1, 0), job(1, 2), job(2, 3)]).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(String(failed)).to.match(/days: must be a positive integer \(got 0\)/);
+        const again = await runner.run([job(0, 1)]).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(again).to.be.instanceOf(Error);
+      } finally {
+        await runner.close();
+      }
+    });
+
+    it("fails the run when a job throws on this thread between its other jobs", async function () {
+      // The worker thread is fed the first two jobs and is still starting while this thread runs the rest, one per turn
+      // of the event loop: the fifth throws there, not where the run began.
+      const runner = createJobRunner(2);
+      try {
+        const jobs = [job(0, 1), job(1, 2), job(2, 3), job(3, 4), job(4, 5, 0)];
+        const failed = await runner.run(jobs).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(String(failed)).to.match(/days: must be a positive integer \(got 0\)/);
+      } finally {
+        await runner.close();
+      }
+    });
+  });
+});
