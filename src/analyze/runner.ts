@@ -109,7 +109,9 @@ class WorkerPool implements JobRunner {
       };
       const feed = (worker: Worker) => {
         const queue = queued.get(worker)!;
-        while (queue.length < JOBS_IN_FLIGHT && next < jobs.length) {
+        // Near the end a job queued on a worker could leave this thread with nothing to do: one at a time then.
+        const ahead = jobs.length - next > JOBS_IN_FLIGHT * (this.workers.length + 1) ? JOBS_IN_FLIGHT : 1;
+        while (queue.length < ahead && next < jobs.length) {
           queue.push(next);
           worker.postMessage(jobs[next++]);
         }
