@@ -35,13 +35,12 @@ const options = (workers: number): AnalyzeOptions => ({
 });
 
 interface Timed {
-  result: AnalyzeResult;
   seconds: number;
   cpuSeconds: number;
 }
 
-/** Wall time and CPU time (user + system, every thread of the process: the workers' too). */
-async function timed(workers: number): Promise<Timed> {
+/** Wall time and CPU time (user + system, every thread of the process: the workers' too), and the run's result. */
+async function timed(workers: number): Promise<Timed & { result: AnalyzeResult }> {
   const started = performance.now();
   const cpu = process.cpuUsage();
   const result = await runAnalysis(options(workers));
@@ -49,10 +48,21 @@ async function timed(workers: number): Promise<Timed> {
   return { result, seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
+/** The same numbers, value for value (the results of every run but the first are compared, then let go). */
+const sameNumbers = (a: AnalyzeResult, b: AnalyzeResult): boolean =>
+  a.block.metrics.every((value, i) => Object.is(value, b.block.metrics[i])) &&
+  a.block.series.every((value, i) => Object.is(value, b.block.series[i]));
+
 const runs: Record<1 | 2, Timed[]> = { 1: [], 2: [] };
+let reference: AnalyzeResult | undefined;
+let same = true;
 for (let round = 0; round < ROUNDS; round++) {
-  runs[1].push(await timed(1));
-  runs[2].push(await timed(2));
+  for (const workers of [1, 2] as const) {
+    const { result, ...times } = await timed(workers);
+    runs[workers].push(times);
+    reference ??= result;
+    same &&= sameNumbers(result, reference);
+  }
 }
 
 const median = (values: number[]): number => {
@@ -60,13 +70,7 @@ const median = (values: number[]): number => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
-const reference = runs[1][0]!.result;
-const same = [...runs[1], ...runs[2]].every(
-  ({ result }) =>
-    result.block.metrics.every((value, i) => Object.is(value, reference.block.metrics[i])) &&
-    result.block.series.every((value, i) => Object.is(value, reference.block.series[i])),
-);
-const pathDays = reference.stats.pathDays;
+const pathDays = reference!.stats.pathDays;
 const rate = (seconds: number, cores = 1) => Math.round(pathDays / seconds / cores).toLocaleString("en-US");
 const wall = { 1: median(runs[1].map((r) => r.seconds)), 2: median(runs[2].map((r) => r.seconds)) };
 const cpu = { 1: median(runs[1].map((r) => r.cpuSeconds)), 2: median(runs[2].map((r) => r.cpuSeconds)) };
