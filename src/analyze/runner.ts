@@ -1,11 +1,11 @@
 /**
  * Runs `PathJob`s, in this thread (one worker) or in this thread and worker threads beside it (node:worker_threads),
- * and calls back as each finishes. Each job's result depends on the job alone, so the results are the same whatever the number of
- * workers or the order in which they finish.
+ * and calls back as each finishes. Each job's result depends on the job alone, so the results are the same whatever
+ * the number of workers or the order in which they finish.
  *
  * The workers run worker.ts bundled once per process by esbuild (the compiler tsx and Hardhat already use) into one
- * small module: a worker then starts without a TypeScript loader and loads the model's day loop alone, which is what
- * lets a second core pay on a run of a few seconds.
+ * small CommonJS script: a worker then starts without a TypeScript loader and loads the model's day loop alone, which
+ * is what lets a second core pay on a run of a few seconds.
  */
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
