@@ -6,11 +6,19 @@
 import { DAYS_PER_YEAR } from "../model/constants.js";
 import { allocateBlock, copyBlock, type BlockShape, type PathBlock, type PathJob, type SaleTerms } from "./block.js";
 import { sampleDaysFor } from "./block.js";
-import { fanRows, type FanRow } from "./fan.js";
+import { bandsJob, fanRowsOf, fanSeries, type FanRow } from "./fan.js";
 import { dateOf, discountRateOf, type PolicyName, type Scenario } from "./model.js";
 import { createJobRunner, splitPaths, type JobRunner } from "./runner.js";
 import { summarizeHold, summarizePolicies, type HoldSummary, type PolicySummary } from "./summary.js";
-import { buildTornado, variantFigures, tornadoVariants, variantJobs, type Tornado } from "./tornado.js";
+import {
+  buildTornado,
+  groupFigures,
+  groupJobs,
+  marketGroups,
+  tornadoVariants,
+  type Tornado,
+  type VariantFigures,
+} from "./tornado.js";
 
 /** What a run is defined by. */
 export interface AnalyzeOptions {
@@ -52,16 +60,25 @@ export function jobSize(paths: number, workers: number): number {
   return Math.max(1, Math.min(8, Math.ceil(paths / (workers * 8))));
 }
 
+const pathDaysOf = (job: PathJob) => (job.to - job.from) * job.policies.length * job.days;
+
+/** Runs a stage's jobs, handing each job's block to `onBlock` (with the job's index) as it finishes. */
 async function runStage(
   jobs: PathJob[],
   runner: JobRunner,
   stage: string,
   progress: AnalyzeProgress | undefined,
-): Promise<PathBlock[]> {
-  const pathDays = jobs.reduce((sum, job) => sum + (job.to - job.from) * job.policies.length * job.days, 0);
-  progress?.start(stage, pathDays);
+  onBlock: (index: number, block: PathBlock) => void,
+): Promise<void> {
+  progress?.start(
+    stage,
+    jobs.reduce((sum, job) => sum + pathDaysOf(job), 0),
+  );
   try {
-    return await runner.run(jobs, (job) => progress?.advance((job.to - job.from) * job.policies.length * job.days));
+    await runner.run(jobs, (index, block) => {
+      onBlock(index, block);
+      progress?.advance(pathDaysOf(jobs[index]!));
+    });
   } finally {
     progress?.stop();
   }
@@ -97,14 +114,20 @@ async function analyzeWith(
     policies: options.policies,
     sampleDays,
   }));
-  const parts = await runStage(jobs, runner, "paths", progress);
+  // Each part is copied in as it arrives, while the other threads still work.
   const block = allocateBlock(0, options.paths, shape);
-  for (const part of parts) copyBlock(block, part, shape);
+  await runStage(jobs, runner, "paths", progress, (_, part) => copyBlock(block, part, shape));
   let pathDays = options.paths * options.policies.length * days;
 
   const policies = summarizePolicies(block, shape, options.policies, options.sale.priceUsd, years);
   const hold = summarizeHold(block, options.sale.priceUsd);
-  const fan = fanRows(block, shape, options.policies, sampleDays, (day) => dateOf(options.scenario, day));
+  // The fan's bands, a series per job on every thread (each job's values are taken from the block when it is fed).
+  const series = fanSeries(options.policies);
+  const bands = await runner.run({
+    length: series.length,
+    at: (s) => bandsJob(block, shape, options.policies, series[s]!),
+  });
+  const fan = fanRowsOf(series, bands, sampleDays, (day) => dateOf(options.scenario, day));
 
   let tornado: Tornado | null = null;
   const tornadoPaths = Math.min(options.tornadoPaths, options.paths);
@@ -113,14 +136,19 @@ async function analyzeWith(
     const variants = tornadoVariants(options.scenario);
     const tornadoRanges = splitPaths(tornadoPaths, jobSize(tornadoPaths * variants.length, options.workers));
     const lastDay = { ...template, sampleDays: [days - 1] };
-    const variantJobLists = variants.map((variant) => variantJobs(variant, lastDay, policy, tornadoRanges));
-    const tornadoParts = await runStage(variantJobLists.flat(), runner, "tornado", progress);
-    const oneShape: BlockShape = { policies: 1, samples: 1 };
-    const figures = variants.map((_, v) => {
-      const whole = allocateBlock(0, tornadoPaths, oneShape);
-      const first = v * tornadoRanges.length;
-      for (const part of tornadoParts.slice(first, first + tornadoRanges.length)) copyBlock(whole, part, oneShape);
-      return variantFigures(whole, oneShape, policy, options.sale.priceUsd, years);
+    // Variants with the same market run as the pools of one path: the market is drawn once for all of them.
+    const groups = marketGroups(variants);
+    const shapes = groups.map((group): BlockShape => ({ policies: group.length, samples: 1 }));
+    const wholes = shapes.map((groupShape) => allocateBlock(0, tornadoPaths, groupShape));
+    const groupJobLists = groups.map((group) => groupJobs(variants, group, lastDay, policy, tornadoRanges));
+    await runStage(groupJobLists.flat(), runner, "tornado", progress, (index, part) => {
+      const g = Math.floor(index / tornadoRanges.length);
+      copyBlock(wholes[g]!, part, shapes[g]!);
+    });
+    const figures = new Array<VariantFigures>(variants.length);
+    groups.forEach((group, g) => {
+      const ofGroup = groupFigures(wholes[g]!, shapes[g]!, policy, options.sale.priceUsd, years);
+      group.forEach((v, k) => (figures[v] = ofGroup[k]!));
     });
     tornado = buildTornado(options.scenario, policy, tornadoPaths, figures);
     pathDays += variants.length * tornadoPaths * days;

@@ -57,6 +57,11 @@ export interface PathJob {
   discountRate: number;
   /** Drive the market from history instead of random draws (the backtest). */
   history?: HistoryDrive;
+  /**
+   * The scenario each policy entry's pool runs (else `scenario`), all on `scenario`'s market: the tornado's variants of
+   * a pool input, one entry each, share their market.
+   */
+  poolScenarios?: readonly Scenario[];
 }
 
 /** The results of a `PathJob`. Arrays are indexed as `seriesIndex`, `metricIndex`, `holdIndex` say. */

@@ -2,7 +2,7 @@
  * The fan charts' data: at each sample day, the percentile bands across paths of one share's cumulative payout, per
  * policy, by source (mining, AI, both) and unit (BTC, USD at each day's price), and of the sale price held in BTC.
  */
-import { bandsOfSorted } from "../finance/index.js";
+import { bandsBySelection, bandsOfSorted } from "../finance/index.js";
 import { SERIES, seriesIndex, type BlockShape, type PathBlock } from "./block.js";
 import type { PolicyName } from "./model.js";
 import type { Bands } from "./summary.js";
@@ -24,27 +24,32 @@ export interface FanRow extends Bands {
 
 /**
  * The paths' values of one series, kept sorted from one sample day to the next. Payouts accumulate, so the paths'
- * order changes little between sample days: an insertion sort that starts from the order of the day before costs
- * about one pass, where sorting (or selecting) afresh costs many. The percentiles are read from the sorted values, so
- * they are exactly `bands` of the same values.
+ * order mostly changes little between sample days: an insertion sort that starts from the order of the day before
+ * costs about one pass, where sorting (or selecting) afresh costs many. Where the order changes a lot (values at each
+ * day's BTC price), an insertion sort costs more than selecting the ranks afresh; after such a day the series is
+ * selected (`bandsBySelection`) from then on. Either way the bands are exactly `bands` of the same values.
  */
 class SortedPaths {
   private readonly order: Int32Array;
   private readonly sorted: Float64Array;
+  /** Set once an insertion sort has moved more values than selection would visit. */
+  private selecting = false;
 
   constructor(paths: number) {
     this.order = Int32Array.from({ length: paths }, (_, i) => i);
     this.sorted = new Float64Array(paths);
   }
 
-  /** The bands of `values[i]` over paths i, after sorting them from the previous order. */
+  /** The bands of `values[i]` over paths i. */
   bands(values: Float64Array): Bands {
     const { order, sorted } = this;
     for (let a = 0; a < order.length; a++) {
-      const value = values[order[a]!]!;
+      const value = values[this.selecting ? a : order[a]!]!;
       if (!Number.isFinite(value)) throw new RangeError(`percentile of a sample with ${String(value)}`);
       sorted[a] = value;
     }
+    if (this.selecting) return bandsBySelection(sorted);
+    let moves = 0;
     for (let a = 1; a < sorted.length; a++) {
       const value = sorted[a]!;
       if (!(sorted[a - 1]! > value)) continue;
@@ -57,12 +62,99 @@ class SortedPaths {
       }
       sorted[b + 1] = value;
       order[b + 1] = path;
+      moves += a - b;
     }
+    this.selecting = moves > SELECTION_VISITS * sorted.length;
     return bandsOfSorted(sorted);
   }
 }
 
-/** Every band series of `block`; `dateOf(day)` gives a sample day's calendar date. */
+/** About how many times selecting the bands' ranks visits each value (measured on the default run's series). */
+const SELECTION_VISITS = 8;
+
+/** One band series of the fan: a policy's payouts from one source in one unit, or the sale price held in BTC. */
+export type FanSeries = Pick<FanRow, "policy" | "source" | "unit">;
+
+/** The band series of a fan over `policies`, in the order of its rows. */
+export function fanSeries(policies: readonly PolicyName[]): FanSeries[] {
+  const out: FanSeries[] = [];
+  for (const policy of policies) {
+    for (const unit of UNITS) for (const source of SOURCES) out.push({ policy, source, unit });
+  }
+  out.push({ policy: "hold", source: "hold", unit: "USD" });
+  return out;
+}
+
+/** The work of one band series: its paths' values, sample by sample ([sample][path]). */
+export interface BandsJob {
+  values: Float64Array;
+  paths: number;
+}
+
+/** One series' values in `block`, as a `BandsJob`. */
+export function bandsJob(
+  block: PathBlock,
+  shape: BlockShape,
+  policies: readonly PolicyName[],
+  series: FanSeries,
+): BandsJob {
+  const paths = block.to - block.from;
+  const samples = shape.samples;
+  // Filled path by path: each path's samples lie side by side in the block; reading one sample of every path in turn
+  // jumps a cache line per value.
+  const values = new Float64Array(samples * paths);
+  if (series.policy === "hold") {
+    for (let i = 0; i < paths; i++) {
+      for (let j = 0; j < samples; j++) values[j * paths + i] = block.holdUsd[i * samples + j]!;
+    }
+    return { values, paths };
+  }
+  const k = policies.indexOf(series.policy);
+  const [mining, ai] = series.unit === "BTC" ? (["btcMining", "btcAi"] as const) : (["usdMining", "usdAi"] as const);
+  const add = (name: (typeof SERIES)[number]) => {
+    for (let i = 0; i < paths; i++) {
+      const from = seriesIndex(shape, i, k, SERIES.indexOf(name), 0);
+      for (let j = 0; j < samples; j++) values[j * paths + i]! += block.series[from + j]!;
+    }
+  };
+  if (series.source !== "ai") add(mining);
+  if (series.source !== "mining") add(ai);
+  return { values, paths };
+}
+
+/** The bands of each sample of a `BandsJob`: p5, p25, p50, p75, p95 of sample j at 5j … 5j + 4. */
+export function bandsOfSeries(job: BandsJob): Float64Array {
+  const { values, paths } = job;
+  const samples = paths === 0 ? 0 : values.length / paths;
+  const out = new Float64Array(samples * 5);
+  const sorted = new SortedPaths(paths);
+  for (let j = 0; j < samples; j++) {
+    const { p5, p25, p50, p75, p95 } = sorted.bands(values.subarray(j * paths, (j + 1) * paths));
+    out.set([p5, p25, p50, p75, p95], j * 5);
+  }
+  return out;
+}
+
+/** The fan's rows: `bands[s]` is `bandsOfSeries` of `series[s]`; `dateOf(day)` gives a sample day's calendar date. */
+export function fanRowsOf(
+  series: readonly FanSeries[],
+  bands: readonly Float64Array[],
+  sampleDays: readonly number[],
+  dateOf: (day: number) => string,
+): FanRow[] {
+  const dates = sampleDays.map(dateOf);
+  const rows: FanRow[] = [];
+  series.forEach(({ policy, source, unit }, s) => {
+    const of = bands[s]!;
+    sampleDays.forEach((day, j) => {
+      const [p5, p25, p50, p75, p95] = of.subarray(j * 5, j * 5 + 5);
+      rows.push({ policy, source, unit, day, date: dates[j]!, p5: p5!, p25: p25!, p50: p50!, p75: p75!, p95: p95! });
+    });
+  });
+  return rows;
+}
+
+/** Every band series of `block`, in this thread; `dateOf(day)` gives a sample day's calendar date. */
 export function fanRows(
   block: PathBlock,
   shape: BlockShape,
@@ -70,52 +162,7 @@ export function fanRows(
   sampleDays: readonly number[],
   dateOf: (day: number) => string,
 ): FanRow[] {
-  const paths = block.to - block.from;
-  const samples = sampleDays.length;
-  const rows: FanRow[] = [];
-  const dates = sampleDays.map(dateOf);
-  // One series of every path, sample by sample: [sample][path], filled path by path (each path's samples lie side by
-  // side in the block; reading one sample of every path in turn jumps a cache line per value).
-  const bySample = new Float64Array(samples * paths);
-  const addSeries = (k: number, name: (typeof SERIES)[number]) => {
-    for (let i = 0; i < paths; i++) {
-      const from = seriesIndex(shape, i, k, SERIES.indexOf(name), 0);
-      for (let j = 0; j < samples; j++) bySample[j * paths + i]! += block.series[from + j]!;
-    }
-  };
-  const pushBands = (row: Omit<FanRow, keyof Bands | "day" | "date">) => {
-    const sorted = new SortedPaths(paths);
-    for (let j = 0; j < samples; j++) {
-      const { p5, p25, p50, p75, p95 } = sorted.bands(bySample.subarray(j * paths, (j + 1) * paths));
-      rows.push({
-        policy: row.policy,
-        source: row.source,
-        unit: row.unit,
-        day: sampleDays[j]!,
-        date: dates[j]!,
-        p5,
-        p25,
-        p50,
-        p75,
-        p95,
-      });
-    }
-  };
-  for (let k = 0; k < policies.length; k++) {
-    for (const unit of UNITS) {
-      const [miningSeries, aiSeries] =
-        unit === "BTC" ? (["btcMining", "btcAi"] as const) : (["usdMining", "usdAi"] as const);
-      for (const source of SOURCES) {
-        bySample.fill(0);
-        if (source !== "ai") addSeries(k, miningSeries);
-        if (source !== "mining") addSeries(k, aiSeries);
-        pushBands({ policy: policies[k]!, source, unit });
-      }
-    }
-  }
-  for (let i = 0; i < paths; i++) {
-    for (let j = 0; j < samples; j++) bySample[j * paths + i] = block.holdUsd[i * samples + j]!;
-  }
-  pushBands({ policy: "hold", source: "hold", unit: "USD" });
-  return rows;
+  const series = fanSeries(policies);
+  const bands = series.map((one) => bandsOfSeries(bandsJob(block, shape, policies, one)));
+  return fanRowsOf(series, bands, sampleDays, dateOf);
 }

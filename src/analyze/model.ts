@@ -15,13 +15,23 @@ import {
   loadScenario,
   parseScenario,
   POLICY_NAMES,
+  sameMarket,
   SHIPPED_HISTORY,
   type History,
   type PolicyName,
   type Scenario,
 } from "../model/index.js";
 
-export { loadHistory, parseScenario, POLICY_NAMES, SHIPPED_HISTORY, type History, type PolicyName, type Scenario };
+export {
+  loadHistory,
+  parseScenario,
+  POLICY_NAMES,
+  sameMarket,
+  SHIPPED_HISTORY,
+  type History,
+  type PolicyName,
+  type Scenario,
+};
 export { simulatePolicyPaths, type HistoryDrive, type PathPayouts } from "./payouts.js";
 
 /** True for the name of a policy. */

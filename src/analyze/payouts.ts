@@ -24,8 +24,9 @@ let reusable: PathPayouts[] = [];
 
 /**
  * Simulates path `pathIndex` of `seed` under each of `policies` for `days` days (one market, shared); with `history`,
- * on the history from its start date with the network's actual difficulty. Element k holds policy k's columns; they
- * are overwritten by the next call: read them first.
+ * on the history from its start date with the network's actual difficulty; with `poolScenarios`, policy k's pool runs
+ * `poolScenarios[k]` on `scenario`'s market. Element k holds policy k's columns; they are overwritten by the next call:
+ * read them first.
  */
 export function simulatePolicyPaths(
   scenario: Scenario,
@@ -34,6 +35,7 @@ export function simulatePolicyPaths(
   pathIndex: number,
   days: number,
   history?: HistoryDrive,
+  poolScenarios?: readonly Scenario[],
 ): readonly PathPayouts[] {
   if (reusable.length < policies.length || reusable[0]!.priceUsd.length < days) {
     reusable = policies.map(() => ({
@@ -49,6 +51,7 @@ export function simulatePolicyPaths(
     pathIndex,
     days,
     policies,
+    ...(poolScenarios === undefined ? {} : { scenarios: poolScenarios }),
     ...(history === undefined ? {} : { history: { data: history.data, start: history.start, network: "actual" } }),
   });
   return columns;

@@ -1,5 +1,5 @@
 /**
- * Runs `PathJob`s, in this thread (one worker) or in this thread and worker threads beside it (node:worker_threads),
+ * Runs jobs (job.ts), in this thread (one worker) or in this thread and worker threads beside it (node:worker_threads),
  * and calls back as each finishes. Each job's result depends on the job alone, so the results are the same whatever
  * the number of workers or the order in which they finish.
  *
@@ -12,19 +12,27 @@ import { Worker } from "node:worker_threads";
 
 import { buildSync } from "esbuild";
 
-import type { PathBlock, PathJob } from "./block.js";
-import { simulateBlock } from "./path.js";
+import { runJob, transfersOf, type Job, type JobResult } from "./job.js";
 
-/** Called with each finished job and its block. */
-export type JobDone = (job: PathJob, block: PathBlock) => void;
+/**
+ * The jobs of a run, by index: an array, or a list that makes each job when it is taken (each index is taken once), so
+ * that only the jobs in flight are held at once.
+ */
+export interface JobList<J extends Job> {
+  readonly length: number;
+  at(index: number): J | undefined;
+}
+
+/** Called with each finished job's index and result. */
+export type JobDone<J extends Job> = (index: number, result: JobResult<J>) => void;
 
 /**
  * Runs jobs on `workers` workers: this thread, and for more than one, worker threads beside it (`workers − 1`),
  * started once and kept for every stage of an analysis.
  */
 export interface JobRunner {
-  /** Runs every job and returns their blocks in the jobs' order. */
-  run(jobs: readonly PathJob[], onDone?: JobDone): Promise<PathBlock[]>;
+  /** Runs every job and returns their results in the jobs' order. */
+  run<J extends Job>(jobs: JobList<J>, onDone?: JobDone<J>): Promise<Array<JobResult<J>>>;
   /** Stops the worker threads (a no-op in this thread). */
   close(): Promise<void>;
 }
@@ -35,16 +43,16 @@ export function createJobRunner(workers: number): JobRunner {
   return count === 1 ? { run: runHere, close: async () => {} } : new WorkerPool(count - 1);
 }
 
-async function runHere(jobs: readonly PathJob[], onDone?: JobDone): Promise<PathBlock[]> {
-  const blocks: PathBlock[] = [];
-  for (const job of jobs) {
-    const block = simulateBlock(job);
-    blocks.push(block);
-    onDone?.(job, block);
+async function runHere<J extends Job>(jobs: JobList<J>, onDone?: JobDone<J>): Promise<Array<JobResult<J>>> {
+  const results: Array<JobResult<J>> = [];
+  for (let index = 0; index < jobs.length; index++) {
+    const result = runJob(jobs.at(index)!);
+    results.push(result);
+    onDone?.(index, result);
     // Let the event loop breathe (progress bar redraws, Ctrl-C) between jobs.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return blocks;
+  return results;
 }
 
 let workerScript: string | undefined;
@@ -83,28 +91,26 @@ const JOBS_IN_FLIGHT = 2;
 class WorkerPool implements JobRunner {
   private readonly workers: Worker[] = [];
   private failure: Error | undefined;
-  /** The run in progress: its jobs' indices queued on each worker, and what a finished job calls. */
-  private current:
-    | { queued: Map<Worker, number[]>; done: (worker: Worker, block: PathBlock) => void; abort: (error: Error) => void }
-    | undefined;
+  /** The run in progress: what a worker's finished job calls, and what a failure calls. */
+  private current: { done: (worker: Worker, result: JobResult) => void; abort: (error: Error) => void } | undefined;
 
   constructor(private readonly size: number) {}
 
-  run(jobs: readonly PathJob[], onDone?: JobDone): Promise<PathBlock[]> {
+  run<J extends Job>(jobs: JobList<J>, onDone?: JobDone<J>): Promise<Array<JobResult<J>>> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     while (this.workers.length < Math.min(this.size, jobs.length - 1)) this.workers.push(this.start());
-    const blocks = new Array<PathBlock>(jobs.length);
+    const results = new Array<JobResult<J>>(jobs.length);
     let next = 0;
     let finished = 0;
-    return new Promise<PathBlock[]>((resolve, reject) => {
+    return new Promise<Array<JobResult<J>>>((resolve, reject) => {
       const queued = new Map(this.workers.map((worker) => [worker, [] as number[]]));
-      const finish = (index: number, block: PathBlock) => {
-        blocks[index] = block;
-        onDone?.(jobs[index]!, block);
+      const finish = (index: number, result: JobResult<J>) => {
+        results[index] = result;
+        onDone?.(index, result);
         finished++;
         if (finished === jobs.length) {
           this.current = undefined;
-          resolve(blocks);
+          resolve(results);
         }
       };
       const feed = (worker: Worker) => {
@@ -113,18 +119,18 @@ class WorkerPool implements JobRunner {
         const ahead = jobs.length - next > JOBS_IN_FLIGHT * (this.workers.length + 1) ? JOBS_IN_FLIGHT : 1;
         while (queue.length < ahead && next < jobs.length) {
           queue.push(next);
-          worker.postMessage(jobs[next++]);
+          const job = jobs.at(next++)!;
+          worker.postMessage(job, transfersOf(job));
         }
       };
       this.current = {
-        queued,
         abort: reject,
-        done: (worker, block) => {
-          finish(queued.get(worker)!.shift()!, block);
+        done: (worker, result) => {
+          finish(queued.get(worker)!.shift()!, result as JobResult<J>);
           feed(worker);
         },
       };
-      if (jobs.length === 0) return resolve(blocks);
+      if (jobs.length === 0) return resolve(results);
       for (const worker of this.workers) feed(worker);
       // This thread's share: a job whenever one is left, yielding between jobs so that the workers' results (and the
       // progress bar, and Ctrl-C) are handled.
@@ -132,7 +138,7 @@ class WorkerPool implements JobRunner {
         if (this.failure !== undefined || next >= jobs.length) return;
         const index = next++;
         try {
-          finish(index, simulateBlock(jobs[index]!));
+          finish(index, runJob(jobs.at(index)!));
         } catch (error) {
           this.fail(error instanceof Error ? error : new Error(String(error)));
           return;
@@ -159,8 +165,8 @@ class WorkerPool implements JobRunner {
 
   private start(): Worker {
     const worker = new Worker(workerScriptSource(), { eval: true });
-    worker.on("message", (block: PathBlock) => {
-      if (this.failure === undefined) this.current?.done(worker, block);
+    worker.on("message", (result: JobResult) => {
+      if (this.failure === undefined) this.current?.done(worker, result);
     });
     worker.on("error", (error) => this.fail(error));
     worker.on("exit", (code) => {

@@ -4,7 +4,7 @@
  * so the bars differ by the input alone). Bars are ordered by their swing, widest first.
  */
 import type { BlockShape, PathBlock, PathJob } from "./block.js";
-import { tornadoInputs, withInput, type PolicyName, type Scenario } from "./model.js";
+import { sameMarket, tornadoInputs, withInput, type PolicyName, type Scenario } from "./model.js";
 import { summarizePolicies } from "./summary.js";
 
 /** One bar: an input's range and the median IRR at each end. */
@@ -58,16 +58,19 @@ export interface VariantFigures {
   npv: number;
 }
 
-/** The figures of a one-policy block. */
-export function variantFigures(
+/** The figures of each pool of a block whose pools all run `policy` (a market group's variants, in its order). */
+export function groupFigures(
   block: PathBlock,
   shape: BlockShape,
   policy: PolicyName,
   priceUsd: number,
   years: number,
-): VariantFigures {
-  const summary = summarizePolicies(block, shape, [policy], priceUsd, years)[0]!;
-  return { irr: summary.irr.p50, npv: summary.npvUsd.mean };
+): VariantFigures[] {
+  const pools = Array.from({ length: shape.policies }, () => policy);
+  return summarizePolicies(block, shape, pools, priceUsd, years).map((summary) => ({
+    irr: summary.irr.p50,
+    npv: summary.npvUsd.mean,
+  }));
 }
 
 /**
@@ -98,12 +101,31 @@ export function buildTornado(
   return { policy, paths, baseIrr: figures[0]!.irr, baseNpv: figures[0]!.npv, bars };
 }
 
-/** The jobs of one variant: its paths split as `ranges`, one policy. */
-export function variantJobs(
-  variant: TornadoVariant,
+/**
+ * The variants grouped by market (`sameMarket`: every field the market reads is equal), each group in the order of its
+ * first variant, as indices into `variants`. The pools of a group share one market per path: the base and every
+ * variant of a pool input (power price, AI deals, capex …) make one group; each variant of a market input (BTC, fees,
+ * the network) has its own market.
+ */
+export function marketGroups(variants: readonly TornadoVariant[]): number[][] {
+  const groups: number[][] = [];
+  variants.forEach((variant, v) => {
+    const group = groups.find((g) => sameMarket(variants[g[0]!]!.scenario, variant.scenario));
+    if (group === undefined) groups.push([v]);
+    else group.push(v);
+  });
+  return groups;
+}
+
+/** The jobs of one market group: its paths split as `ranges`, a pool per variant, every pool under `policy`. */
+export function groupJobs(
+  variants: readonly TornadoVariant[],
+  group: readonly number[],
   template: Omit<PathJob, "scenario" | "from" | "to" | "policies">,
   policy: PolicyName,
   ranges: ReadonlyArray<{ from: number; to: number }>,
 ): PathJob[] {
-  return ranges.map((range) => ({ ...template, ...range, scenario: variant.scenario, policies: [policy] }));
+  const poolScenarios = group.map((v) => variants[v]!.scenario);
+  const policies = group.map(() => policy);
+  return ranges.map((range) => ({ ...template, ...range, scenario: poolScenarios[0]!, policies, poolScenarios }));
 }

@@ -1,19 +1,14 @@
 /**
- * A worker thread of `hardhat analyze`: receives `PathJob`s, simulates them (path.ts) and posts the `PathBlock`s back,
- * their arrays transferred rather than copied.
+ * A worker thread of `hardhat analyze`: receives jobs (job.ts), runs them and posts the results back, their arrays
+ * handed over rather than copied.
  */
 import { parentPort } from "node:worker_threads";
 
-import type { PathJob } from "./block.js";
-import { simulateBlock } from "./path.js";
+import { runJob, transfersOf, type Job } from "./job.js";
 
 const port = parentPort;
 if (port === null) throw new Error("src/analyze/worker.ts must run in a worker thread");
-port.on("message", (job: PathJob) => {
-  const block = simulateBlock(job);
-  const arrays = [block.series, block.holdUsd, block.metrics, block.hold];
-  port.postMessage(
-    block,
-    arrays.map((array) => array.buffer as ArrayBuffer),
-  );
+port.on("message", (job: Job) => {
+  const result = runJob(job);
+  port.postMessage(result, transfersOf(result));
 });

@@ -30,8 +30,40 @@ import { createRng, type Rng } from "./rng.js";
 import { dateOfDay } from "./rows.js";
 import type { Scenario } from "./scenario.js";
 
+/**
+ * The scenario fields a market is drawn from; `PathMarket` reads no others (its type says so). Scenarios equal in these
+ * fields have the same market on every path, so their pools can share one (`sameMarket`).
+ */
+export const MARKET_FIELDS = [
+  "startDate",
+  "startHeight",
+  "btcPrice0",
+  "btcDrift",
+  "btcVolatility",
+  "feeShare",
+  "feeAutocorrelation",
+  "feeVolatility",
+  "difficulty0",
+  "networkEfficiency0",
+  "networkEfficiencyGain",
+  "networkPowerPrice",
+  "upElasticity",
+  "downElasticity",
+  "lagDays",
+  "difficultyNoise",
+  "efficiencySpread",
+] as const satisfies ReadonlyArray<keyof Scenario>;
+
+/** What a market reads of a scenario. */
+export type MarketScenario = Pick<Scenario, (typeof MARKET_FIELDS)[number]>;
+
+/** Whether `a` and `b` have the same market (equal in every field of `MARKET_FIELDS`). */
+export function sameMarket(a: MarketScenario, b: MarketScenario): boolean {
+  return MARKET_FIELDS.every((field) => Object.is(a[field], b[field]));
+}
+
 /** The network model's parameters of a scenario (efficiency anchored at its start date). */
-export function networkParams(s: Scenario): NetworkParams {
+export function networkParams(s: MarketScenario): NetworkParams {
   return {
     networkEfficiency0: s.networkEfficiency0,
     networkEfficiencyGain: s.networkEfficiencyGain / 100,
@@ -80,7 +112,7 @@ export class PathMarket {
   private feeLog: number;
 
   /** @throws Error with a one-line message when the history is too short for `options.days` */
-  constructor(s: Scenario, options: MarketOptions) {
+  constructor(s: MarketScenario, options: MarketOptions) {
     this.params = networkParams(s);
     const key = pathSeed(options.seed, options.pathIndex);
     this.priceRng = createRng(key, "price");

@@ -12,14 +12,14 @@
  *
  * The market does not depend on the policy, so several policies on one path share it and draw it once.
  */
-import { PathMarket, type MarketOptions } from "./market.js";
+import { PathMarket, sameMarket, type MarketOptions } from "./market.js";
 import type { PathOptions, PathResult, PolicyName } from "./path-types.js";
 import { POLICY_NAMES } from "./path-types.js";
 import { PolicyPool, type PayoutColumns } from "./pool.js";
 import { allocateColumns } from "./rows.js";
 import type { Scenario } from "./scenario.js";
 
-export { networkParams, pathSeed } from "./market.js";
+export { MARKET_FIELDS, networkParams, pathSeed, sameMarket, type MarketScenario } from "./market.js";
 export type { PayoutColumns } from "./pool.js";
 
 function fits(columns: PathResult["columns"], days: number): boolean {
@@ -67,20 +67,31 @@ export interface PayoutResult {
 
 /**
  * Simulates one path under each of `policies` on one shared market, writing only the payout columns into
- * `columns[k]` (each at least `days` long) for policy k. Policy k's columns are those `simulatePath` gives it.
+ * `columns[k]` (each at least `days` long) for policy k. Pool k runs `scenarios[k]` when given (else `s`): scenarios
+ * that differ only outside the market's fields (`sameMarket`), such as the tornado's variants of a pool input. Pool k's
+ * columns are those `simulatePath` gives its scenario and policy.
  * @throws Error with a one-line message on bad options
  */
 export function simulatePayouts(
   s: Scenario,
-  options: MarketOptions & { policies: readonly PolicyName[]; columns: readonly PayoutColumns[] },
+  options: MarketOptions & {
+    policies: readonly PolicyName[];
+    columns: readonly PayoutColumns[];
+    scenarios?: readonly Scenario[];
+  },
 ): PayoutResult[] {
   checkOptions(options, options.policies);
-  const { policies, columns } = options;
+  const { policies, columns, scenarios } = options;
   if (columns.length !== policies.length || !columns.every((c) => c.priceUsd.length >= options.days)) {
     throw new Error(`columns: one set of at least ${options.days} days per policy is needed`);
   }
+  if (scenarios !== undefined && (scenarios.length !== policies.length || !scenarios.every((p) => sameMarket(s, p)))) {
+    throw new Error("scenarios: one per policy is needed, each with the market of the path's scenario");
+  }
   const market = new PathMarket(s, options);
-  const pools = policies.map((policy, k) => new PolicyPool(s, policy, market, { payouts: columns[k]! }));
+  const pools = policies.map(
+    (policy, k) => new PolicyPool(scenarios?.[k] ?? s, policy, market, { payouts: columns[k]! }),
+  );
   run(market, pools, options.days);
   return pools.map((pool, k) => ({ policy: policies[k]!, columns: columns[k]!, decisions: pool.decisions }));
 }

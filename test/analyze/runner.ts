@@ -1,7 +1,11 @@
 import { expect } from "chai";
 
 import {
+  bandsJob,
   createJobRunner,
+  fanRows,
+  fanRowsOf,
+  fanSeries,
   parseScenario,
   sampleDaysFor,
   simulateBlock,
@@ -38,10 +42,34 @@ describe("analyze/runner", function () {
       const runner = createJobRunner(2);
       const done: number[] = [];
       try {
-        const blocks = await runner.run(jobs, (finished) => done.push(finished.from));
+        const blocks = await runner.run(jobs, (index) => done.push(jobs[index]!.from));
         expect(blocks.map((b) => b.from)).to.deep.equal(jobs.map((j) => j.from));
         expect(done.sort((a, b) => a - b)).to.deep.equal(jobs.map((j) => j.from));
         blocks.forEach((block, i) => expect(arrays(block)).to.deep.equal(arrays(simulateBlock(jobs[i]!))));
+      } finally {
+        await runner.close();
+      }
+    });
+
+    it("runs the fan's band jobs from a list that makes each when taken, each once, to the rows of this thread", async function () {
+      const paths = job(0, 40);
+      const block = simulateBlock(paths);
+      const shape = { policies: paths.policies.length, samples: paths.sampleDays.length };
+      const series = fanSeries(paths.policies);
+      const taken: number[] = [];
+      const runner = createJobRunner(2);
+      try {
+        const bands = await runner.run({
+          length: series.length,
+          at: (s) => {
+            taken.push(s);
+            return bandsJob(block, shape, paths.policies, series[s]!);
+          },
+        });
+        expect(taken.sort((a, b) => a - b)).to.deep.equal(series.map((_, s) => s));
+        expect(fanRowsOf(series, bands, paths.sampleDays, String)).to.deep.equal(
+          fanRows(block, shape, paths.policies, paths.sampleDays, String),
+        );
       } finally {
         await runner.close();
       }

@@ -1,6 +1,16 @@
 import { expect } from "chai";
 
-import { buildTornado, parseScenario, tornadoInputs, tornadoVariants } from "../../src/analyze/index.js";
+import {
+  buildTornado,
+  groupJobs,
+  marketGroups,
+  parseScenario,
+  simulateBlock,
+  tornadoInputs,
+  tornadoVariants,
+  type PathBlock,
+} from "../../src/analyze/index.js";
+import { MARKET_FIELDS } from "../../src/model/index.js";
 
 const scenario = parseScenario({ powerPrice: 40 });
 
@@ -25,6 +35,58 @@ describe("analyze/tornado", function () {
       const variant = tornadoVariants(scenario).find((v) => v.field === "powerPrice" && v.end === "high")!;
       expect(variant.scenario.powerPrice).to.equal(50);
       expect(variant.scenario.fleetEfficiency).to.equal(scenario.fleetEfficiency);
+    });
+  });
+
+  describe("marketGroups", function () {
+    const variants = tornadoVariants(scenario);
+    const groups = marketGroups(variants);
+
+    it("puts the base and every variant of a pool input in one group, and each variant of a market input alone", function () {
+      const marketInputs = tornadoInputs(scenario).filter((input) =>
+        (MARKET_FIELDS as readonly string[]).includes(input.field),
+      );
+      expect(marketInputs.map((input) => input.field)).to.include.members([
+        "btcDrift",
+        "feeShare",
+        "networkPowerPrice",
+      ]);
+      expect(groups).to.have.length(1 + 2 * marketInputs.length);
+      expect(groups[0]).to.have.length(variants.length - 2 * marketInputs.length);
+      expect(groups.flat().sort((a, b) => a - b)).to.deep.equal(variants.map((_, v) => v));
+      for (const v of groups[0]!) {
+        expect(marketInputs.map((input) => input.field)).not.to.include(variants[v]!.field);
+      }
+    });
+
+    it("gives every variant, run in its group, exactly the figures it has run alone", function () {
+      const template = {
+        seed: "groups",
+        days: 200,
+        sampleDays: [199],
+        sale: { priceUsd: 20, shares: scenario.shares },
+        discountRate: 0.08,
+      };
+      const range = [{ from: 3, to: 5 }];
+      const poolArrays = (block: PathBlock, k: number, pools: number) => {
+        const metrics = block.metrics.length / (2 * pools);
+        return Array.from({ length: 2 }, (_, i) =>
+          Array.from(block.metrics.subarray((i * pools + k) * metrics, (i * pools + k + 1) * metrics)),
+        );
+      };
+      for (const group of groups) {
+        const [job] = groupJobs(variants, group, template, "arbitrage", range);
+        const together = simulateBlock(job!);
+        group.forEach((v, k) => {
+          const alone = simulateBlock({
+            ...template,
+            ...range[0]!,
+            scenario: variants[v]!.scenario,
+            policies: ["arbitrage"],
+          });
+          expect(poolArrays(together, k, group.length), `variant ${v}`).to.deep.equal(poolArrays(alone, 0, 1));
+        });
+      }
     });
   });
 

@@ -195,6 +195,49 @@ describe("simulatePayouts", function () {
     });
   }
 
+  it("gives pools of scenarios that differ outside the market, run on one market, the payouts each has alone", function () {
+    const days = 500;
+    const pools = [
+      scenario,
+      parseScenario({ powerPrice: 26 }),
+      parseScenario({ aiColoRevenue: 2.13, conversionLag: 365 }),
+      parseScenario({ loanToCost: 85, maxAiShare: 100 }),
+    ];
+    const policies = ["arbitrage", "arbitrage", "ai-only", "arbitrage"] as const;
+    const together = simulatePayouts(scenario, {
+      seed: "pools",
+      pathIndex: 2,
+      days,
+      policies,
+      scenarios: pools,
+      columns: pools.map(() => payoutColumns(days)),
+    });
+    pools.forEach((pool, k) => {
+      const alone = simulatePath(pool, { seed: "pools", pathIndex: 2, days, policy: policies[k]! });
+      for (const column of ["priceUsd", "holdersMiningBtc", "holdersAiUsd"] as const) {
+        expect(Array.from(together[k]!.columns[column]), `pool ${k} ${column}`).to.deep.equal(
+          Array.from(alone.columns[column]),
+        );
+      }
+      expect(together[k]!.decisions).to.deep.equal(alone.decisions);
+    });
+  });
+
+  it("refuses a pool whose scenario has another market, in one line", function () {
+    for (const other of [parseScenario({ btcDrift: 0.3 }), parseScenario({ networkPowerPrice: 70 })]) {
+      expect(() =>
+        simulatePayouts(scenario, {
+          seed: 1,
+          pathIndex: 0,
+          days: 10,
+          policies: ["mining-only", "mining-only"],
+          scenarios: [scenario, other],
+          columns: [payoutColumns(10), payoutColumns(10)],
+        }),
+      ).to.throw(/^scenarios: one per policy is needed, each with the market of the path's scenario$/);
+    }
+  });
+
   it("refuses columns shorter than the run, in one line", function () {
     expect(() =>
       simulatePayouts(scenario, {
