@@ -11,27 +11,16 @@ import path from "node:path";
 import {
   dateOfDay,
   dayIndex,
-  loadHistory,
   loadScenario,
   parseScenario,
   POLICY_NAMES,
-  sameMarket,
-  SHIPPED_HISTORY,
   type History,
   type PolicyName,
   type Scenario,
 } from "../model/index.js";
 
-export {
-  loadHistory,
-  parseScenario,
-  POLICY_NAMES,
-  sameMarket,
-  SHIPPED_HISTORY,
-  type History,
-  type PolicyName,
-  type Scenario,
-};
+export { parseScenario, POLICY_NAMES, type History, type PolicyName, type Scenario };
+export { loadHistory, sameMarket, SHIPPED_HISTORY } from "../model/index.js";
 export { simulatePolicyPaths, type HistoryDrive, type PathPayouts } from "./payouts.js";
 
 /** True for the name of a policy. */
