@@ -4,8 +4,8 @@
  * the number of workers or the order in which they finish.
  *
  * The workers run worker.ts bundled once per process by esbuild (the compiler tsx and Hardhat already use) into one
- * small CommonJS script: a worker then starts without a TypeScript loader and loads the model's day loop alone, which
- * is what lets a second core pay on a run of a few seconds.
+ * small CommonJS script: a worker then starts without a TypeScript loader and loads the model's day loop and the fan's
+ * bands alone, which is what lets a second core pay on a run of a few seconds.
  */
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";

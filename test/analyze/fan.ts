@@ -57,6 +57,29 @@ describe("analyze/fan", function () {
       }
     });
 
+    it("gives exactly the bands of the paths' values when their order changes completely from one day to the next", function () {
+      // Values drawn afresh each sample day: the insertion sort gives way to selecting the bands' ranks.
+      const shuffled = allocateBlock(0, PATHS, shape);
+      let state = 3;
+      const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+      for (let i = 0; i < shuffled.series.length; i++) shuffled.series[i] = Math.floor(next() * 1000);
+      for (let i = 0; i < shuffled.holdUsd.length; i++) shuffled.holdUsd[i] = next() * 100;
+      const shuffledRows = fanRows(shuffled, shape, policies, sampleDays, String);
+      for (let j = 0; j < shape.samples; j++) {
+        const values = Array.from(
+          { length: PATHS },
+          (_, i) => shuffled.series[seriesIndex(shape, i, 1, SERIES.indexOf("usdMining"), j)]!,
+        );
+        const got = shuffledRows.find(
+          (r) => r.policy === "arbitrage" && r.source === "mining" && r.unit === "USD" && r.day === sampleDays[j],
+        )!;
+        expect(got, `sample ${j}`).to.include(bands(values));
+        const held = Array.from({ length: PATHS }, (_, i) => shuffled.holdUsd[i * shape.samples + j]!);
+        const hold = shuffledRows.find((r) => r.policy === "hold" && r.day === sampleDays[j])!;
+        expect(hold, `hold ${j}`).to.include(bands(held));
+      }
+    });
+
     it("refuses a path whose value is not a number", function () {
       const broken = crossingBlock();
       broken.series[seriesIndex(shape, 150, 1, 0, 20)] = Number.NaN;
