@@ -13,6 +13,7 @@ import { summarizeHold, summarizePolicies, type HoldSummary, type PolicySummary 
 import {
   buildTornado,
   groupFigures,
+  groupJobPaths,
   groupJobs,
   marketGroups,
   tornadoVariants,
@@ -134,15 +135,18 @@ async function analyzeWith(
   if (tornadoPaths > 0) {
     const policy = options.policies.length === 1 ? options.policies[0]! : policies.find((p) => p.rank === 1)!.policy;
     const variants = tornadoVariants(options.scenario);
-    const tornadoRanges = splitPaths(tornadoPaths, jobSize(tornadoPaths * variants.length, options.workers));
+    const size = jobSize(tornadoPaths * variants.length, options.workers);
     const lastDay = { ...template, sampleDays: [days - 1] };
     // Variants with the same market run as the pools of one path: the market is drawn once for all of them.
     const groups = marketGroups(variants);
     const shapes = groups.map((group): BlockShape => ({ policies: group.length, samples: 1 }));
     const wholes = shapes.map((groupShape) => allocateBlock(0, tornadoPaths, groupShape));
-    const groupJobLists = groups.map((group) => groupJobs(variants, group, lastDay, policy, tornadoRanges));
+    const groupJobLists = groups.map((group) =>
+      groupJobs(variants, group, lastDay, policy, splitPaths(tornadoPaths, groupJobPaths(size, group.length))),
+    );
+    const groupOfJob = groupJobLists.flatMap((list, g) => list.map(() => g));
     await runStage(groupJobLists.flat(), runner, "tornado", progress, (index, part) => {
-      const g = Math.floor(index / tornadoRanges.length);
+      const g = groupOfJob[index]!;
       copyBlock(wholes[g]!, part, shapes[g]!);
     });
     const figures = new Array<VariantFigures>(variants.length);

@@ -117,6 +117,17 @@ export function marketGroups(variants: readonly TornadoVariant[]): number[][] {
   return groups;
 }
 
+/** What drawing a path's market costs, in days of one pool (about five, from a CPU profile of the default run). */
+const MARKET_COST_IN_POOLS = 5;
+
+/**
+ * Paths per job of a market group of `pools` variants, for jobs of about the work of `size` paths of one variant: a
+ * group of many pools takes fewer paths per job, so that no job keeps a thread long while the others run dry.
+ */
+export function groupJobPaths(size: number, pools: number): number {
+  return Math.max(1, Math.round((size * (MARKET_COST_IN_POOLS + 1)) / (MARKET_COST_IN_POOLS + pools)));
+}
+
 /** The jobs of one market group: its paths split as `ranges`, a pool per variant, every pool under `policy`. */
 export function groupJobs(
   variants: readonly TornadoVariant[],

@@ -2,6 +2,7 @@ import { expect } from "chai";
 
 import {
   buildTornado,
+  groupJobPaths,
   groupJobs,
   marketGroups,
   parseScenario,
@@ -87,6 +88,15 @@ describe("analyze/tornado", function () {
           expect(poolArrays(together, k, group.length), `variant ${v}`).to.deep.equal(poolArrays(alone, 0, 1));
         });
       }
+    });
+  });
+
+  describe("groupJobPaths", function () {
+    it("gives a group of one variant the whole job size, and a group of many fewer paths per job, at least one", function () {
+      expect(groupJobPaths(8, 1)).to.equal(8);
+      expect(groupJobPaths(8, 3)).to.be.within(4, 7);
+      expect(groupJobPaths(8, 41)).to.equal(1);
+      expect(groupJobPaths(1, 41)).to.equal(1);
     });
   });
 
