@@ -5,6 +5,11 @@
  * ROUNDS times each. Reports path-days per second per core for each (goal ≥ 1,000,000) and the speed-up of two workers
  * over one (goal ≥ 1.7× on 2 cores), from the median run of each, and checks that every run gave the same numbers.
  *
+ * Beside it, the baseline of that speed-up, measured in the same run: the paths stage's jobs run by one worker thread,
+ * then by two at once that share nothing (each runs all of them). On a machine whose two cores slow each other down
+ * (shared caches and memory, a clock that drops when both are busy) that baseline is below 2×, and no thread pool can
+ * beat it; the bench prints each workload's speed-up as a share of it.
+ *
  * A path-day is one policy on one path for one day. Per core is shown two ways: path-days per wall-clock second per
  * worker, and per CPU-second (user + system of every thread, from `process.cpuUsage`), which other processes on a
  * shared machine do not inflate. The wall-clock speed-up is only meaningful on an otherwise idle machine; the load
@@ -15,7 +20,15 @@
  */
 import os from "node:os";
 import { formatTable } from "../src/cli/output.js";
-import { runAnalysis, type AnalyzeOptions, type AnalyzeResult } from "../src/analyze/index.js";
+import { Worker } from "node:worker_threads";
+
+import {
+  pathsStage,
+  runAnalysis,
+  workerScriptSource,
+  type AnalyzeOptions,
+  type AnalyzeResult,
+} from "../src/analyze/index.js";
 import { ANALYZE_DEFAULTS } from "../src/analyze/defaults.js";
 import { loadScenarioFile, POLICY_NAMES, saleOf } from "../src/analyze/model.js";
 
@@ -69,6 +82,7 @@ const median = (values: number[]): number => {
 };
 
 const rows: string[][] = [];
+const speedUps: Array<{ name: string; value: number }> = [];
 let allSame = true;
 for (const workload of WORKLOADS) {
   const runs: Record<1 | 2, Timed[]> = { 1: [], 2: [] };
@@ -86,6 +100,7 @@ for (const workload of WORKLOADS) {
   const wall = { 1: median(runs[1].map((r) => r.seconds)), 2: median(runs[2].map((r) => r.seconds)) };
   const cpu = { 1: median(runs[1].map((r) => r.cpuSeconds)), 2: median(runs[2].map((r) => r.cpuSeconds)) };
   const each = (workers: 1 | 2) => runs[workers].map((r) => r.seconds.toFixed(1)).join(" / ");
+  speedUps.push({ name: workload.name, value: wall[1] / wall[2] });
   rows.push(
     [`${workload.name}: ${pathDays.toLocaleString("en-US")} path-days`, "", "", "", "", ""],
     ["  1 worker (this thread)", each(1), rate(wall[1]), cpu[1].toFixed(1), rate(cpu[1]), "≥ 1,000,000"],
@@ -94,6 +109,47 @@ for (const workload of WORKLOADS) {
   );
 }
 rows.push(["same numbers in every run", allSame ? "yes" : "NO", "", "", "", "yes"]);
+
+/**
+ * The baseline of the speed-up: what two cores of this machine give this work with nothing shared. One worker thread
+ * runs every job of the paths stage, then two worker threads each run all of them at once, ROUNDS times each,
+ * alternating; twice the one thread's median time over the two threads' gives the most a second core can add here (2×
+ * on a machine whose cores do not slow each other down: shared caches, memory, a clock that drops with two busy cores).
+ */
+async function copiesAtOnce(copies: number): Promise<number> {
+  const { jobs } = pathsStage(options(2, 0));
+  const script = workerScriptSource();
+  const started = performance.now();
+  await Promise.all(
+    Array.from(
+      { length: copies },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(script, { eval: true });
+          let left = jobs.length;
+          worker.on("message", () => {
+            if (--left === 0) void worker.terminate().then(() => resolve());
+          });
+          worker.on("error", reject);
+          for (const job of jobs) worker.postMessage(job);
+        }),
+    ),
+  );
+  return (performance.now() - started) / 1000;
+}
+const copies: Record<1 | 2, number[]> = { 1: [], 2: [] };
+for (let round = 0; round < ROUNDS; round++) {
+  for (const n of [1, 2] as const) copies[n].push(await copiesAtOnce(n));
+}
+const ceiling = (2 * median(copies[1])) / median(copies[2]);
+const eachCopy = (n: 1 | 2) => copies[n].map((seconds) => seconds.toFixed(1)).join(" / ");
+rows.push(
+  ["baseline: the paths stage's jobs, nothing shared", "", "", "", "", ""],
+  ["  one thread runs them", eachCopy(1), "", "", "", ""],
+  ["  two threads each run them all at once", eachCopy(2), "", "", "", ""],
+  ["  what 2 cores give this work here (2 × one / two)", `${ceiling.toFixed(2)}x`, "", "", "", "2x ideal"],
+  ...speedUps.map(({ name, value }) => [`  ${name}: speed-up / baseline`, `${Math.round((100 * value) / ceiling)} %`]),
+);
 
 console.log(
   `\nanalyze: ${PATHS.toLocaleString("en-US")} paths × ${YEARS} years × ${POLICY_NAMES.length} policies, tornado on ` +

@@ -95,26 +95,32 @@ export async function runAnalysis(options: AnalyzeOptions, progress?: AnalyzePro
   }
 }
 
-async function analyzeWith(
-  runner: JobRunner,
-  options: AnalyzeOptions,
-  progress: AnalyzeProgress | undefined,
-): Promise<AnalyzeResult> {
-  const started = performance.now();
+/** The paths stage of a run: its jobs, and what every job of the run shares. */
+export function pathsStage(options: AnalyzeOptions) {
   const days = Math.round(options.years * DAYS_PER_YEAR);
-  const years = days / DAYS_PER_YEAR;
   const discountRate = discountRateOf(options.scenario) / 100;
   const sampleDays = sampleDaysFor(days, options.paths, options.policies.length);
-  const shape: BlockShape = { policies: options.policies.length, samples: sampleDays.length };
   const template = { seed: options.seed, days, sale: options.sale, discountRate };
   const ranges = splitPaths(options.paths, jobSize(options.paths, options.workers));
-  const jobs = ranges.map((range) => ({
+  const jobs: PathJob[] = ranges.map((range) => ({
     ...template,
     ...range,
     scenario: options.scenario,
     policies: options.policies,
     sampleDays,
   }));
+  return { days, discountRate, sampleDays, template, jobs };
+}
+
+async function analyzeWith(
+  runner: JobRunner,
+  options: AnalyzeOptions,
+  progress: AnalyzeProgress | undefined,
+): Promise<AnalyzeResult> {
+  const started = performance.now();
+  const { days, discountRate, sampleDays, template, jobs } = pathsStage(options);
+  const years = days / DAYS_PER_YEAR;
+  const shape: BlockShape = { policies: options.policies.length, samples: sampleDays.length };
   // Each part is copied in as it arrives, while the other threads still work.
   const block = allocateBlock(0, options.paths, shape);
   await runStage(jobs, runner, "paths", progress, (_, part) => copyBlock(block, part, shape));

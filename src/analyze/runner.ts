@@ -58,10 +58,10 @@ async function runHere<J extends Job>(jobs: JobList<J>, onDone?: JobDone<J>): Pr
 let workerScript: string | undefined;
 
 /**
- * worker.ts and what it imports, as one CommonJS script (built on first use). A worker evaluates it as a script: a
- * worker thread that starts an ES module loader takes about 0.15 s longer to take its first job.
+ * worker.ts and what it imports, as one CommonJS script (built on first use), for `new Worker(script, { eval: true })`:
+ * a worker thread that starts an ES module loader takes about 0.15 s longer to take its first job.
  */
-function workerScriptSource(): string {
+export function workerScriptSource(): string {
   if (workerScript === undefined) {
     const entry = fileURLToPath(new URL("./worker.ts", import.meta.url));
     const { outputFiles } = buildSync({
