@@ -116,8 +116,8 @@ rows.push(["same numbers in every run", allSame ? "yes" : "NO", "", "", "", "yes
  * alternating; twice the one thread's median time over the two threads' gives the most a second core can add here (2×
  * on a machine whose cores do not slow each other down: shared caches, memory, a clock that drops with two busy cores).
  */
+const { jobs: baselineJobs } = pathsStage(options(2, 0));
 async function copiesAtOnce(copies: number): Promise<number> {
-  const { jobs } = pathsStage(options(2, 0));
   const script = workerScriptSource();
   const started = performance.now();
   await Promise.all(
@@ -126,12 +126,12 @@ async function copiesAtOnce(copies: number): Promise<number> {
       () =>
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(script, { eval: true });
-          let left = jobs.length;
+          let left = baselineJobs.length;
           worker.on("message", () => {
             if (--left === 0) void worker.terminate().then(() => resolve());
           });
           worker.on("error", reject);
-          for (const job of jobs) worker.postMessage(job);
+          for (const job of baselineJobs) worker.postMessage(job);
         }),
     ),
   );

@@ -3,7 +3,7 @@
  * thousands of paths): per path and policy, the cumulative payout of one share at the sample days by source and
  * unit, and the investor's figures; per path, what the sale price held in BTC is worth at the sample days, and that holding's figures.
  */
-import type { HistoryDrive, PolicyName, Scenario } from "./model.js";
+import type { PathRun } from "./model.js";
 
 /** The cumulative series kept per path and policy, per share: BTC and USD from each source. */
 export const SERIES = ["btcMining", "btcAi", "usdMining", "usdAi"] as const;
@@ -42,26 +42,18 @@ export interface SaleTerms {
   sharesByDay?: ArrayLike<number>;
 }
 
-/** A unit of work: paths `from` … `to − 1` of one scenario, every listed policy. */
-export interface PathJob {
-  scenario: Scenario;
-  policies: readonly PolicyName[];
-  seed: string;
+/**
+ * A unit of work: paths `from` … `to − 1` of one scenario, every listed policy (what each path is run from: `PathRun`;
+ * `poolScenarios` lets the tornado's variants of a pool input, one policy entry each, share their market).
+ */
+export interface PathJob extends PathRun {
   from: number;
   to: number;
-  days: number;
   /** Day indices (ascending, the last is `days − 1`) at whose end the cumulative series are kept. */
   sampleDays: readonly number[];
   sale: SaleTerms;
   /** Discount rate for NPV, per year (0.08 = 8 %). */
   discountRate: number;
-  /** Drive the market from history instead of random draws (the backtest). */
-  history?: HistoryDrive;
-  /**
-   * The scenario each policy entry's pool runs (else `scenario`), all on `scenario`'s market: the tornado's variants of
-   * a pool input, one entry each, share their market.
-   */
-  poolScenarios?: readonly Scenario[];
 }
 
 /** The results of a `PathJob`. Arrays are indexed as `seriesIndex`, `metricIndex`, `holdIndex` say. */

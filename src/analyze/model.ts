@@ -21,7 +21,7 @@ import {
 
 export { parseScenario, POLICY_NAMES, type History, type PolicyName, type Scenario };
 export { loadHistory, sameMarket, SHIPPED_HISTORY } from "../model/index.js";
-export { simulatePolicyPaths, type HistoryDrive, type PathPayouts } from "./payouts.js";
+export { simulatePolicyPaths, type HistoryDrive, type PathPayouts, type PathRun } from "./payouts.js";
 
 /** True for the name of a policy. */
 export function isPolicyName(name: unknown): name is PolicyName {

@@ -27,15 +27,7 @@ export function simulateBlock(job: PathJob): PathBlock {
   const payouts = new Float64Array(job.days);
   const holdFlows = new Float64Array(job.days + 1);
   for (let path = job.from; path < job.to; path++) {
-    const columns = simulatePolicyPaths(
-      job.scenario,
-      job.policies,
-      job.seed,
-      path,
-      job.days,
-      job.history,
-      job.poolScenarios,
-    );
+    const columns = simulatePolicyPaths(job, path);
     for (let k = 0; k < job.policies.length; k++) {
       simulatePolicy(job, path, k, columns[k]!, shape, block, payouts, holdFlows);
     }

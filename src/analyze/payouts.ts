@@ -22,21 +22,24 @@ export interface HistoryDrive {
 /** Payout columns per policy, one set per thread, reused from path to path (the model writes into them). */
 let reusable: PathPayouts[] = [];
 
+/** What one path of a job is run from (a `PathJob`'s fields, block.ts). */
+export interface PathRun {
+  scenario: Scenario;
+  policies: readonly PolicyName[];
+  seed: string;
+  days: number;
+  /** On the history from its start date, with the network's actual difficulty, instead of random draws. */
+  history?: HistoryDrive;
+  /** Policy k's pool runs `poolScenarios[k]` on `scenario`'s market. */
+  poolScenarios?: readonly Scenario[];
+}
+
 /**
- * Simulates path `pathIndex` of `seed` under each of `policies` for `days` days (one market, shared); with `history`,
- * on the history from its start date with the network's actual difficulty; with `poolScenarios`, policy k's pool runs
- * `poolScenarios[k]` on `scenario`'s market. Element k holds policy k's columns; they are overwritten by the next call:
- * read them first.
+ * Simulates path `pathIndex` of `run.seed` under each of `run.policies` for `run.days` days (one market, shared).
+ * Element k holds policy k's columns; they are overwritten by the next call: read them first.
  */
-export function simulatePolicyPaths(
-  scenario: Scenario,
-  policies: readonly PolicyName[],
-  seed: string,
-  pathIndex: number,
-  days: number,
-  history?: HistoryDrive,
-  poolScenarios?: readonly Scenario[],
-): readonly PathPayouts[] {
+export function simulatePolicyPaths(run: PathRun, pathIndex: number): readonly PathPayouts[] {
+  const { scenario, policies, seed, days, history, poolScenarios } = run;
   if (reusable.length < policies.length || reusable[0]!.priceUsd.length < days) {
     reusable = policies.map(() => ({
       priceUsd: new Float64Array(days),
