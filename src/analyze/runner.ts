@@ -5,12 +5,13 @@
  *
  * The workers run worker.ts bundled once per process by esbuild (the compiler tsx and Hardhat already use) into one
  * small CommonJS script: a worker then starts without a TypeScript loader and loads the model's day loop and the fan's
- * bands alone, which is what lets a second core pay on a run of a few seconds.
+ * bands alone, which is what lets a second core pay on a run of a few seconds. The bundle is built in esbuild's own
+ * process while this thread already runs jobs, and the worker threads join the run when it is ready.
  */
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
-import { buildSync } from "esbuild";
+import { build } from "esbuild";
 
 import { runJob, transfersOf, type Job, type JobResult } from "./job.js";
 
@@ -55,16 +56,18 @@ async function runHere<J extends Job>(jobs: JobList<J>, onDone?: JobDone<J>): Pr
   return results;
 }
 
-let workerScript: string | undefined;
+let workerScript: Promise<string> | undefined;
+/** The script, once built. */
+let builtScript: string | undefined;
 
 /**
  * worker.ts and what it imports, as one CommonJS script (built on first use), for `new Worker(script, { eval: true })`:
  * a worker thread that starts an ES module loader takes about 0.15 s longer to take its first job.
  */
-export function workerScriptSource(): string {
-  if (workerScript === undefined) {
+export function workerScriptSource(): Promise<string> {
+  workerScript ??= (async () => {
     const entry = fileURLToPath(new URL("./worker.ts", import.meta.url));
-    const { outputFiles } = buildSync({
+    const { outputFiles } = await build({
       entryPoints: [entry],
       bundle: true,
       format: "cjs",
@@ -75,8 +78,9 @@ export function workerScriptSource(): string {
       // Modules that locate files from their own URL keep their place in the repository.
       define: { "import.meta.url": JSON.stringify(pathToFileURL(entry).href) },
     });
-    workerScript = outputFiles[0]!.text;
-  }
+    builtScript = outputFiles[0]!.text;
+    return builtScript;
+  })();
   return workerScript;
 }
 
@@ -85,25 +89,33 @@ const JOBS_IN_FLIGHT = 2;
 
 /**
  * This thread and up to `size` worker threads running the bundled src/analyze/worker.ts. The threads are started when
- * a run first needs them (never more than it has jobs) and kept until `close`. While they start, and whenever they are
- * fed, this thread takes jobs too, so no core waits. A worker that fails fails the run and closes the pool.
+ * a run first needs them (never more than it has jobs), as soon as the bundle is built, and kept until `close`; a
+ * thread that starts during a run joins it. While they start, and whenever they are fed, this thread takes jobs too,
+ * so no core waits. A worker that fails fails the run and closes the pool.
  */
 class WorkerPool implements JobRunner {
   private readonly workers: Worker[] = [];
+  /** Worker threads asked for and not started yet (the bundle is being built). */
+  private starting = 0;
   private failure: Error | undefined;
-  /** The run in progress: what a worker's finished job calls, and what a failure calls. */
-  private current: { done: (worker: Worker, result: JobResult) => void; abort: (error: Error) => void } | undefined;
+  /** The run in progress: what a worker's finished job calls, what a new worker calls, and what a failure calls. */
+  private current:
+    | {
+        done: (worker: Worker, result: JobResult) => void;
+        join: (worker: Worker) => void;
+        abort: (error: Error) => void;
+      }
+    | undefined;
 
   constructor(private readonly size: number) {}
 
   run<J extends Job>(jobs: JobList<J>, onDone?: JobDone<J>): Promise<Array<JobResult<J>>> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
-    while (this.workers.length < Math.min(this.size, jobs.length - 1)) this.workers.push(this.start());
     const results = new Array<JobResult<J>>(jobs.length);
     let next = 0;
     let finished = 0;
     return new Promise<Array<JobResult<J>>>((resolve, reject) => {
-      const queued = new Map(this.workers.map((worker) => [worker, [] as number[]]));
+      const queued = new Map<Worker, number[]>();
       const finish = (index: number, result: JobResult<J>) => {
         results[index] = result;
         onDone?.(index, result);
@@ -114,7 +126,8 @@ class WorkerPool implements JobRunner {
         }
       };
       const feed = (worker: Worker) => {
-        const queue = queued.get(worker)!;
+        let queue = queued.get(worker);
+        if (queue === undefined) queued.set(worker, (queue = []));
         // Near the end a job queued on a worker could leave this thread with nothing to do: one at a time then.
         const ahead = jobs.length - next > JOBS_IN_FLIGHT * (this.workers.length + 1) ? JOBS_IN_FLIGHT : 1;
         while (queue.length < ahead && next < jobs.length) {
@@ -125,12 +138,17 @@ class WorkerPool implements JobRunner {
       };
       this.current = {
         abort: reject,
+        join: feed,
         done: (worker, result) => {
           finish(queued.get(worker)!.shift()!, result as JobResult<J>);
           feed(worker);
         },
       };
-      if (jobs.length === 0) return resolve(results);
+      if (jobs.length === 0) {
+        this.current = undefined;
+        return resolve(results);
+      }
+      this.grow(Math.min(this.size, jobs.length - 1));
       for (const worker of this.workers) feed(worker);
       // This thread's share: a job whenever one is left, yielding between jobs so that the workers' results (and the
       // progress bar, and Ctrl-C) are handled.
@@ -163,8 +181,31 @@ class WorkerPool implements JobRunner {
     void this.close();
   }
 
-  private start(): Worker {
-    const worker = new Worker(workerScriptSource(), { eval: true });
+  /**
+   * Starts worker threads up to `count`: now if the bundle is built, else once it is, each then joining the run in
+   * progress, if any.
+   */
+  private grow(count: number): void {
+    while (builtScript !== undefined && this.workers.length + this.starting < count) {
+      this.workers.push(this.start(builtScript));
+    }
+    while (this.workers.length + this.starting < count) {
+      this.starting++;
+      workerScriptSource().then(
+        (script) => {
+          this.starting--;
+          if (this.failure !== undefined) return;
+          const worker = this.start(script);
+          this.workers.push(worker);
+          this.current?.join(worker);
+        },
+        (error: unknown) => this.fail(error instanceof Error ? error : new Error(String(error))),
+      );
+    }
+  }
+
+  private start(script: string): Worker {
+    const worker = new Worker(script, { eval: true });
     worker.on("message", (result: JobResult) => {
       if (this.failure === undefined) this.current?.done(worker, result);
     });

@@ -11,6 +11,7 @@ import {
   simulateBlock,
   type PathBlock,
   type PathJob,
+  workerScriptSource,
 } from "../../src/analyze/index.js";
 
 const scenario = parseScenario({});
@@ -51,6 +52,22 @@ describe("analyze/runner", function () {
       }
     });
 
+    it("runs jobs on this thread while the bundle is built, and on the worker thread once it joins", async function () {
+      // A run starts on this thread at once; the worker thread joins when esbuild has built its script. The first run
+      // here may finish before it joins; the second, fed jobs that take longer, then has it from its start.
+      const jobs = Array.from({ length: 6 }, (_, i) => job(i, i + 1));
+      const runner = createJobRunner(2);
+      try {
+        const first = await runner.run(jobs);
+        await workerScriptSource();
+        const second = await runner.run(jobs);
+        first.forEach((block, i) => expect(arrays(block)).to.deep.equal(arrays(simulateBlock(jobs[i]!))));
+        second.forEach((block, i) => expect(arrays(block)).to.deep.equal(arrays(first[i]!)));
+      } finally {
+        await runner.close();
+      }
+    });
+
     it("runs the fan's band jobs from a list that makes each when taken, each once, to the rows of this thread", async function () {
       const paths = job(0, 40);
       const block = simulateBlock(paths);
@@ -76,7 +93,9 @@ describe("analyze/runner", function () {
     });
 
     it("fails the run with the worker thread's own error when a job throws there, and refuses runs after", async function () {
-      // The worker thread is fed the first two jobs; this thread takes the third.
+      // With the bundle built, the worker thread starts with the run and is fed the first two jobs; this thread takes
+      // the third.
+      await workerScriptSource();
       const runner = createJobRunner(2);
       try {
         const failed = await runner.run([job(0, 1, 0), job(1, 2), job(2, 3)]).then(
@@ -97,6 +116,7 @@ describe("analyze/runner", function () {
     it("fails the run when a job throws on this thread between its other jobs", async function () {
       // The worker thread is fed the first two jobs and is still starting while this thread runs the rest, one per turn
       // of the event loop: the fifth throws there, not where the run began.
+      await workerScriptSource();
       const runner = createJobRunner(2);
       try {
         const jobs = [job(0, 1), job(1, 2), job(2, 3), job(3, 4), job(4, 5, 0)];
