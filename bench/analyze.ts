@@ -9,15 +9,16 @@
  * already run one would find the model's code compiled and warm on the main thread but not on a new worker thread,
  * which is not what anyone running `npx hardhat analyze` gets.
  *
- * This shared virtual machine's speed drifts by a quarter or more within minutes (the same work takes 2.2–3.1 s on one
- * thread from one run to the next), so the bench runs ROUNDS rounds; in each, every workload on one worker and at once
- * on two, so that each speed-up compares runs made seconds apart, and the median round's speed-up is reported (every
- * round is printed).
+ * A shared virtual machine's speed drifts by a quarter or more within minutes, so the bench runs ROUNDS rounds; in each,
+ * every workload runs on one worker and then on two, so that each speed-up compares runs made seconds apart, and the
+ * median round's speed-up is reported (every round is printed).
  *
  * Each round also measures the speed-up's baseline: what two cores of the machine give this work when nothing is
  * shared. One worker thread runs every job of the paths stage, then two worker threads each run all of them at once:
  * twice the one's time over the two's is 2× on a machine whose cores do not slow each other down (shared caches and
- * memory, a clock that drops when both are busy, other machines on the same host), and no thread pool can beat it.
+ * memory, a clock that drops when both are busy, other machines on the same host). Each round's speed-up is printed as
+ * a share of its round's baseline; the default run, mostly tornado, touches less memory per path-day than the paths
+ * stage and can come out above it.
  *
  * A path-day is one policy on one path for one day. Per core is shown two ways: path-days per wall-clock second per
  * worker, and per CPU-second (user + system of every thread, from `process.cpuUsage`).
@@ -105,28 +106,15 @@ const rows: string[][] = [];
 for (const [w, workload] of WORKLOADS.entries()) {
   const { 1: one, 2: two } = runs[w]!;
   const pathDays = one[0]!.pathDays;
-  const speedUps = one.map((run, r) => run.seconds / two[r]!.seconds);
+  const seconds = { 1: one.map((run) => run.seconds), 2: two.map((run) => run.seconds) };
+  const speedUps = seconds[1].map((oneWorker, r) => oneWorker / seconds[2][r]!);
   const shares = speedUps.map((speedUp, r) => speedUp / ceilings[r]!);
-  const wall = { 1: median(one.map((run) => run.seconds)), 2: median(two.map((run) => run.seconds)) };
+  const wall = { 1: median(seconds[1]), 2: median(seconds[2]) };
   const cpu = { 1: median(one.map((run) => run.cpuSeconds)), 2: median(two.map((run) => run.cpuSeconds)) };
   rows.push(
     [`${workload.name}: ${count(pathDays)} path-days`],
-    [
-      "  1 worker: wall s",
-      each(
-        one.map((run) => run.seconds),
-        fixed(1),
-      ),
-      wall[1].toFixed(1),
-    ],
-    [
-      "  2 workers: wall s",
-      each(
-        two.map((run) => run.seconds),
-        fixed(1),
-      ),
-      wall[2].toFixed(1),
-    ],
+    ["  1 worker: wall s", each(seconds[1], fixed(1)), wall[1].toFixed(1)],
+    ["  2 workers: wall s", each(seconds[2], fixed(1)), wall[2].toFixed(1)],
     ["  speed-up, 2 workers / 1", each(speedUps, fixed(2)), `${median(speedUps).toFixed(2)}x`, "≥ 1.7x"],
     ["  speed-up / baseline", each(shares, (s) => `${Math.round(100 * s)} %`), `${Math.round(100 * median(shares))} %`],
     [

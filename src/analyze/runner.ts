@@ -136,6 +136,7 @@ class WorkerPool implements JobRunner {
           worker.postMessage(job, transfersOf(job));
         }
       };
+      if (jobs.length === 0) return resolve(results);
       this.current = {
         abort: reject,
         join: feed,
@@ -144,10 +145,6 @@ class WorkerPool implements JobRunner {
           feed(worker);
         },
       };
-      if (jobs.length === 0) {
-        this.current = undefined;
-        return resolve(results);
-      }
       this.grow(Math.min(this.size, jobs.length - 1));
       for (const worker of this.workers) feed(worker);
       // This thread's share: a job whenever one is left, yielding between jobs so that the workers' results (and the
