@@ -197,17 +197,32 @@ export function parseScenario(input: unknown, fit?: NetworkFit): Scenario {
     throw new Error(issues.join("; "));
   }
   const f = fit ?? (shippedFit ??= loadNetworkFit());
-  const { $schema: _schema, ...s } = result.data;
+  // The fitted fields and the sale price are taken out and put back last, so that every scenario has its fields in one
+  // order whichever of them its input set: the model's code then sees one object shape (a scenario and the tornado's
+  // variants of it, which set every field, would otherwise be two, and each hot function would be compiled twice).
+  const {
+    $schema: _schema,
+    salePriceUsd,
+    networkEfficiencyGain,
+    upElasticity,
+    downElasticity,
+    lagDays,
+    difficultyNoise,
+    efficiencySpread,
+    feeAutocorrelation,
+    feeVolatility,
+    ...s
+  } = result.data;
   const resolved = {
     ...s,
-    networkEfficiencyGain: s.networkEfficiencyGain ?? f.network.networkEfficiencyGain * 100,
-    upElasticity: s.upElasticity ?? f.network.upElasticity,
-    downElasticity: s.downElasticity ?? f.network.downElasticity,
-    lagDays: s.lagDays ?? f.network.lagDays,
-    difficultyNoise: s.difficultyNoise ?? f.network.difficultyNoise,
-    efficiencySpread: s.efficiencySpread ?? f.network.efficiencySpread ?? 0,
-    feeAutocorrelation: s.feeAutocorrelation ?? f.fees.autocorrelation,
-    feeVolatility: s.feeVolatility ?? f.fees.volatility,
+    networkEfficiencyGain: networkEfficiencyGain ?? f.network.networkEfficiencyGain * 100,
+    upElasticity: upElasticity ?? f.network.upElasticity,
+    downElasticity: downElasticity ?? f.network.downElasticity,
+    lagDays: lagDays ?? f.network.lagDays,
+    difficultyNoise: difficultyNoise ?? f.network.difficultyNoise,
+    efficiencySpread: efficiencySpread ?? f.network.efficiencySpread ?? 0,
+    feeAutocorrelation: feeAutocorrelation ?? f.fees.autocorrelation,
+    feeVolatility: feeVolatility ?? f.fees.volatility,
   };
   const shares = startingShares(resolved);
   if (shares < 1) {
@@ -218,7 +233,7 @@ export function parseScenario(input: unknown, fit?: NetworkFit): Scenario {
         `fleet, so there is no share to sell`,
     );
   }
-  return { ...resolved, shares, salePriceUsd: s.salePriceUsd ?? derivedSalePriceUsd(resolved) };
+  return { ...resolved, shares, salePriceUsd: salePriceUsd ?? derivedSalePriceUsd(resolved) };
 }
 
 /** The default scenario (ECONOMICS defaults, fitted network). */

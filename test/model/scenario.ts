@@ -58,6 +58,15 @@ describe("scenario (v2)", function () {
     it("lets a file override a fitted field", function () {
       expect(parseScenario({ lagDays: 90 }).lagDays).to.equal(90);
     });
+
+    it("gives every scenario its fields in one order, whichever of them the input set", function () {
+      // The tornado's variants set every field, the scenario they vary usually leaves the fitted ones and the sale
+      // price out: one order keeps the model's code on one object shape.
+      const { shares: _derived, ...fields } = s;
+      const everyField = parseScenario({ ...fields, lagDays: 90, salePriceUsd: 30 });
+      expect(Object.keys(everyField)).to.deep.equal(Object.keys(s));
+      expect(Object.keys(parseScenario({ salePriceUsd: 30, upElasticity: 0.5 }))).to.deep.equal(Object.keys(s));
+    });
   });
 
   describe("errors", function () {
