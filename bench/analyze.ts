@@ -20,6 +20,11 @@
  * a share of its round's baseline; the default run, mostly tornado, touches less memory per path-day than the paths
  * stage and can come out above it.
  *
+ * A second probe tells the machine's part from the work's: a loop of independent multiply-adds over 8 KB (in the core's
+ * first-level cache, nothing allocated, nothing compiled after its first pass), one thread alone and then two at once. A
+ * core that runs one thread at a time gives it 2×; two virtual cores that the host runs on one physical core, or that
+ * slow each other down for any other reason, give it less, and no code of the model can get more out of them.
+ *
  * A path-day is one policy on one path for one day. Per core is shown two ways: path-days per wall-clock second per
  * worker, and per CPU-second (user + system of every thread, from `process.cpuUsage`).
  *
@@ -80,6 +85,38 @@ async function copiesAtOnce(copies: 1 | 2): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+/** The probe: a loop of independent multiply-adds over an array in the first-level cache, on `copies` threads at once. */
+const LOOP_SCRIPT = `
+const { parentPort } = require("node:worker_threads");
+parentPort.once("message", (rounds) => {
+  const a = new Float64Array(1024).map((_, i) => 1 + i * 1e-6);
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < 1024; i += 8) {
+      s0 += a[i] * 1.1; s1 += a[i + 1] * 1.2; s2 += a[i + 2] * 1.3; s3 += a[i + 3] * 1.4;
+      s4 += a[i + 4] * 1.5; s5 += a[i + 5] * 1.6; s6 += a[i + 6] * 1.7; s7 += a[i + 7] * 1.8;
+    }
+  }
+  parentPort.postMessage(s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7);
+});`;
+const LOOP_ROUNDS = 1_000_000;
+async function loopsAtOnce(copies: 1 | 2): Promise<number> {
+  const started = performance.now();
+  await Promise.all(
+    Array.from(
+      { length: copies },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(LOOP_SCRIPT, { eval: true });
+          worker.once("message", () => void worker.terminate().then(() => resolve()));
+          worker.on("error", reject);
+          worker.postMessage(LOOP_ROUNDS);
+        }),
+    ),
+  );
+  return (performance.now() - started) / 1000;
+}
+
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -88,17 +125,20 @@ const median = (values: readonly number[]): number => {
 
 const runs = WORKLOADS.map(() => ({ 1: [] as Run[], 2: [] as Run[] }));
 const baseline = { 1: [] as number[], 2: [] as number[] };
+const loop = { 1: [] as number[], 2: [] as number[] };
 for (let round = 0; round < ROUNDS; round++) {
   for (const [w, workload] of WORKLOADS.entries()) {
     for (const workers of [1, 2] as const) runs[w]![workers].push(await runAlone(workers, workload.tornadoPaths));
   }
   for (const copies of [1, 2] as const) baseline[copies].push(await copiesAtOnce(copies));
+  for (const copies of [1, 2] as const) loop[copies].push(await loopsAtOnce(copies));
 }
 
 const fixed = (digits: number) => (value: number) => value.toFixed(digits);
 const each = (values: readonly number[], format: (value: number) => string) => values.map(format).join(" / ");
 const count = (value: number) => Math.round(value).toLocaleString("en-US");
 const ceilings = baseline[1].map((one, r) => (2 * one) / baseline[2][r]!);
+const loopCeilings = loop[1].map((one, r) => (2 * one) / loop[2][r]!);
 const digests = new Set(runs.flatMap((byWorkers) => [...byWorkers[1], ...byWorkers[2]].map((run) => run.digest)));
 const allSame = digests.size === WORKLOADS.length;
 
@@ -136,6 +176,15 @@ rows.push(
   ["  one worker thread runs them: wall s", each(baseline[1], fixed(1)), median(baseline[1]).toFixed(1)],
   ["  two each run them all at once: wall s", each(baseline[2], fixed(1)), median(baseline[2]).toFixed(1)],
   ["  what 2 cores give here (2 × one / two)", each(ceilings, fixed(2)), `${median(ceilings).toFixed(2)}x`, "2x ideal"],
+  ["probe: a loop of multiply-adds in the first-level cache"],
+  ["  one thread: wall s", each(loop[1], fixed(1)), median(loop[1]).toFixed(1)],
+  ["  two at once: wall s", each(loop[2], fixed(1)), median(loop[2]).toFixed(1)],
+  [
+    "  what 2 cores give it (2 × one / two)",
+    each(loopCeilings, fixed(2)),
+    `${median(loopCeilings).toFixed(2)}x`,
+    "2x ideal",
+  ],
   ["same numbers in every run", "", allSame ? "yes" : "NO", "yes"],
 );
 
