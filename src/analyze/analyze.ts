@@ -121,14 +121,14 @@ async function analyzeWith(
   const { days, discountRate, sampleDays, template, jobs } = pathsStage(options);
   const years = days / DAYS_PER_YEAR;
   const shape: BlockShape = { policies: options.policies.length, samples: sampleDays.length };
-  // Each part is copied in as it arrives, while the other threads still work.
-  const block = allocateBlock(0, options.paths, shape);
+  // Each part is copied in as it arrives, while the other threads still work; the fan's band jobs read it in place.
+  const block = allocateBlock(0, options.paths, shape, { shared: true });
   await runStage(jobs, runner, "paths", progress, (_, part) => copyBlock(block, part, shape));
   let pathDays = options.paths * options.policies.length * days;
 
   const policies = summarizePolicies(block, shape, options.policies, options.sale.priceUsd, years);
   const hold = summarizeHold(block, options.sale.priceUsd);
-  // The fan's bands, a series per job on every thread (each job's values are taken from the block when it is fed).
+  // The fan's bands, a series per job on every thread, each gathering its values from the shared block.
   const series = fanSeries(options.policies);
   const bands = await runner.run({
     length: series.length,

@@ -88,16 +88,23 @@ export function holdIndex(path: number, metric: (typeof HOLD_METRICS)[number]): 
   return path * HOLD_METRICS.length + HOLD_METRICS.indexOf(metric);
 }
 
-/** An empty block for `paths` paths. */
-export function allocateBlock(from: number, to: number, shape: BlockShape): PathBlock {
+/**
+ * An empty block for `paths` paths. A `shared` block lives in shared memory: a job that carries its arrays to a worker
+ * thread (the fan's band jobs) hands over a view of them, where any other block's arrays are copied into the message.
+ */
+export function allocateBlock(from: number, to: number, shape: BlockShape, { shared = false } = {}): PathBlock {
   const paths = to - from;
+  const array = (length: number) =>
+    shared
+      ? new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT))
+      : new Float64Array(length);
   return {
     from,
     to,
-    series: new Float64Array(paths * shape.policies * SERIES.length * shape.samples),
-    holdUsd: new Float64Array(paths * shape.samples),
-    metrics: new Float64Array(paths * shape.policies * METRICS.length),
-    hold: new Float64Array(paths * HOLD_METRICS.length),
+    series: array(paths * shape.policies * SERIES.length * shape.samples),
+    holdUsd: array(paths * shape.samples),
+    metrics: array(paths * shape.policies * METRICS.length),
+    hold: array(paths * HOLD_METRICS.length),
   };
 }
 

@@ -85,13 +85,24 @@ export function fanSeries(policies: readonly PolicyName[]): FanSeries[] {
   return out;
 }
 
-/** The work of one band series: its paths' values, sample by sample ([sample][path]). */
+/**
+ * The work of one band series: where its paths' values lie in a block. Path i's value at sample j is the sum of
+ * `columns[i × stride + offset + j]` over `offsets` (a policy's mining and AI series for its total). The thread that
+ * runs the job gathers the values itself: from a block in shared memory (`allocateBlock`'s `shared`), the message
+ * carries a view of the block and no copy.
+ */
 export interface BandsJob {
-  values: Float64Array;
+  /** The block's `series`, or its `holdUsd` for the sale price held in BTC. */
+  columns: Float64Array;
+  /** Numbers per path in `columns`. */
+  stride: number;
+  /** Where the series to add up start within a path's numbers. */
+  offsets: number[];
   paths: number;
+  samples: number;
 }
 
-/** One series' values in `block`, as a `BandsJob`. */
+/** One series of `block` as a `BandsJob`. */
 export function bandsJob(
   block: PathBlock,
   shape: BlockShape,
@@ -99,33 +110,42 @@ export function bandsJob(
   series: FanSeries,
 ): BandsJob {
   const paths = block.to - block.from;
-  const samples = shape.samples;
-  // Filled path by path: each path's samples lie side by side in the block; reading one sample of every path in turn
-  // jumps a cache line per value.
-  const values = new Float64Array(samples * paths);
-  if (series.policy === "hold") {
-    for (let i = 0; i < paths; i++) {
-      for (let j = 0; j < samples; j++) values[j * paths + i] = block.holdUsd[i * samples + j]!;
-    }
-    return { values, paths };
-  }
+  const { samples } = shape;
+  if (series.policy === "hold") return { columns: block.holdUsd, stride: samples, offsets: [0], paths, samples };
   const k = policies.indexOf(series.policy);
   const [mining, ai] = series.unit === "BTC" ? (["btcMining", "btcAi"] as const) : (["usdMining", "usdAi"] as const);
-  const add = (name: (typeof SERIES)[number]) => {
-    for (let i = 0; i < paths; i++) {
-      const from = seriesIndex(shape, i, k, SERIES.indexOf(name), 0);
-      for (let j = 0; j < samples; j++) values[j * paths + i]! += block.series[from + j]!;
-    }
+  const names = series.source === "mining" ? [mining] : series.source === "ai" ? [ai] : [mining, ai];
+  return {
+    columns: block.series,
+    stride: seriesIndex(shape, 1, 0, 0, 0),
+    offsets: names.map((name) => seriesIndex(shape, 0, k, SERIES.indexOf(name), 0)),
+    paths,
+    samples,
   };
-  if (series.source !== "ai") add(mining);
-  if (series.source !== "mining") add(ai);
-  return { values, paths };
+}
+
+/** A `BandsJob`'s values, sample by sample ([sample][path]). */
+function valuesOf(job: BandsJob): Float64Array {
+  const { columns, stride, offsets, paths, samples } = job;
+  const values = new Float64Array(samples * paths);
+  // Path by path: each path's samples lie side by side in the block; reading one sample of every path in turn would
+  // jump a cache line per value.
+  for (let i = 0; i < paths; i++) {
+    const path = i * stride;
+    for (let j = 0; j < samples; j++) {
+      let value = 0;
+      for (const offset of offsets) value += columns[path + offset + j]!;
+      values[j * paths + i] = value;
+    }
+  }
+  return values;
 }
 
 /** The bands of each sample of a `BandsJob`: p5, p25, p50, p75, p95 of sample j at 5j … 5j + 4. */
 export function bandsOfSeries(job: BandsJob): Float64Array {
-  const { values, paths } = job;
-  const samples = paths === 0 ? 0 : values.length / paths;
+  const { paths } = job;
+  const samples = paths === 0 ? 0 : job.samples;
+  const values = valuesOf(job);
   const out = new Float64Array(samples * 5);
   const sorted = new SortedPaths(paths);
   for (let j = 0; j < samples; j++) {

@@ -9,7 +9,7 @@ import { simulateBlock } from "./path.js";
 export type Job = PathJob | BandsJob;
 export type JobResult<J extends Job = Job> = J extends BandsJob ? Float64Array : PathBlock;
 
-const isBandsJob = (job: Job): job is BandsJob => "values" in job;
+const isBandsJob = (job: Job): job is BandsJob => "offsets" in job;
 
 /** Runs `job`. */
 export function runJob<J extends Job>(job: J): JobResult<J> {
@@ -21,8 +21,8 @@ export function transfersOf(message: Job | JobResult): ArrayBuffer[] {
   const arrays =
     message instanceof Float64Array
       ? [message]
-      : "values" in message
-        ? [message.values]
+      : "offsets" in message
+        ? [] // a view of the block the main thread keeps: shared, or else copied
         : "series" in message
           ? [message.series, message.holdUsd, message.metrics, message.hold]
           : [];

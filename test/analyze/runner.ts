@@ -1,7 +1,9 @@
 import { expect } from "chai";
 
 import {
+  allocateBlock,
   bandsJob,
+  copyBlock,
   createJobRunner,
   fanRows,
   fanRowsOf,
@@ -70,8 +72,13 @@ describe("analyze/runner", function () {
 
     it("runs the fan's band jobs from a list that makes each when taken, each once, to the rows of this thread", async function () {
       const paths = job(0, 40);
-      const block = simulateBlock(paths);
       const shape = { policies: paths.policies.length, samples: paths.sampleDays.length };
+      // The worker thread reads the paths' values in place, from shared memory.
+      const block = allocateBlock(0, 40, shape, { shared: true });
+      copyBlock(block, simulateBlock(paths), shape);
+      expect(bandsJob(block, shape, paths.policies, fanSeries(paths.policies)[0]!).columns.buffer).to.be.an.instanceOf(
+        SharedArrayBuffer,
+      );
       const series = fanSeries(paths.policies);
       const taken: number[] = [];
       const runner = createJobRunner(2);
