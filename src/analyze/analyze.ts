@@ -101,7 +101,8 @@ export function pathsStage(options: AnalyzeOptions) {
   const discountRate = discountRateOf(options.scenario) / 100;
   const sampleDays = sampleDaysFor(days, options.paths, options.policies.length);
   const template = { seed: options.seed, days, sale: options.sale, discountRate };
-  const ranges = splitPaths(options.paths, jobSize(options.paths, options.workers));
+  // The first jobs of a run on worker threads ramp up in size, so that the threads start while this one works.
+  const ranges = splitPaths(options.paths, jobSize(options.paths, options.workers), options.workers > 1);
   const jobs: PathJob[] = ranges.map((range) => ({
     ...template,
     ...range,

@@ -6,7 +6,8 @@
  * The workers run worker.ts bundled once per process by esbuild (the compiler tsx and Hardhat already use) into one
  * small CommonJS script: a worker then starts without a TypeScript loader and loads the model's day loop and the fan's
  * bands alone, which is what lets a second core pay on a run of a few seconds. The bundle is built in esbuild's own
- * process while this thread already runs jobs, and the worker threads join the run when it is ready.
+ * process while the worker threads start and this thread already runs jobs; the worker threads join the run when it is
+ * ready.
  */
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -89,14 +90,14 @@ const JOBS_IN_FLIGHT = 2;
 
 /**
  * This thread and up to `size` worker threads running the bundled src/analyze/worker.ts. The threads are started when
- * a run first needs them (never more than it has jobs), as soon as the bundle is built, and kept until `close`; a
- * thread that starts during a run joins it. While they start, and whenever they are fed, this thread takes jobs too,
+ * a run first needs them (never more than it has jobs), load the bundle as soon as it is built, and are kept until
+ * `close`; a thread that gets the bundle during a run joins it. While they start, and whenever they are fed, this thread takes jobs too,
  * so no core waits. A worker that fails fails the run and closes the pool.
  */
 class WorkerPool implements JobRunner {
   private readonly workers: Worker[] = [];
-  /** Worker threads asked for and not started yet (the bundle is being built). */
-  private starting = 0;
+  /** Worker threads started and waiting for the bundle (being built). */
+  private readonly booting = new Set<Worker>();
   private failure: Error | undefined;
   /** The run in progress: what a worker's finished job calls, what a new worker calls, and what a failure calls. */
   private current:
@@ -165,7 +166,8 @@ class WorkerPool implements JobRunner {
   }
 
   async close(): Promise<void> {
-    const workers = this.workers.splice(0);
+    const workers = [...this.workers.splice(0), ...this.booting];
+    this.booting.clear();
     this.failure ??= new Error("the analyze worker pool is closed");
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
@@ -179,21 +181,22 @@ class WorkerPool implements JobRunner {
   }
 
   /**
-   * Starts worker threads up to `count`: now if the bundle is built, else once it is, each then joining the run in
-   * progress, if any.
+   * Starts worker threads up to `count`. A thread starts at once and loads the bundle when it is built: a thread takes
+   * about as long to start as esbuild to build the bundle, so the two overlap. It joins the run in progress, if any,
+   * once it has the bundle.
    */
   private grow(count: number): void {
-    while (builtScript !== undefined && this.workers.length + this.starting < count) {
-      this.workers.push(this.start(builtScript));
-    }
-    while (this.workers.length + this.starting < count) {
-      this.starting++;
+    while (this.workers.length + this.booting.size < count) {
+      const worker = this.start();
+      if (builtScript !== undefined) {
+        this.load(worker, builtScript);
+        continue;
+      }
+      this.booting.add(worker);
       workerScriptSource().then(
         (script) => {
-          this.starting--;
-          if (this.failure !== undefined) return;
-          const worker = this.start(script);
-          this.workers.push(worker);
+          if (!this.booting.delete(worker)) return; // the pool was closed
+          this.load(worker, script);
           this.current?.join(worker);
         },
         (error: unknown) => this.fail(error instanceof Error ? error : new Error(String(error))),
@@ -201,8 +204,9 @@ class WorkerPool implements JobRunner {
     }
   }
 
-  private start(script: string): Worker {
-    const worker = new Worker(script, { eval: true });
+  /** A worker thread that loads the bundle it is sent first, then runs the jobs it is sent. */
+  private start(): Worker {
+    const worker = new Worker(LOADER, { eval: true });
     worker.on("message", (result: JobResult) => {
       if (this.failure === undefined) this.current?.done(worker, result);
     });
@@ -212,11 +216,34 @@ class WorkerPool implements JobRunner {
     });
     return worker;
   }
+
+  private load(worker: Worker, script: string): void {
+    worker.postMessage(script);
+    this.workers.push(worker);
+  }
 }
 
-/** Splits paths 0 … `paths − 1` into jobs of about `size` paths. */
-export function splitPaths(paths: number, size: number): Array<{ from: number; to: number }> {
+/**
+ * What a worker thread starts with: it runs the first message, the bundle (a CommonJS script), as its module; the
+ * bundle's own listener then takes the jobs.
+ */
+const LOADER = `
+const { parentPort } = require("node:worker_threads");
+parentPort.once("message", (script) => {
+  const module = { exports: {} };
+  require("node:vm").runInThisContext("(function (exports, require, module) {" + script + "\\n})")(module.exports, require, module);
+});`;
+
+/**
+ * Splits paths 0 … `paths − 1` into jobs of `size` paths (the last may be shorter). With `rampUp`, the first jobs take
+ * 1, 2, 4, … paths up to `size`: this thread takes the first while the worker threads start, and a worker thread can
+ * only start between two of this thread's jobs.
+ */
+export function splitPaths(paths: number, size: number, rampUp = false): Array<{ from: number; to: number }> {
   const out: Array<{ from: number; to: number }> = [];
-  for (let from = 0; from < paths; from += size) out.push({ from, to: Math.min(paths, from + size) });
+  let step = rampUp ? 1 : size;
+  for (let from = 0; from < paths; from += step, step = Math.min(size, step * 2)) {
+    out.push({ from, to: Math.min(paths, from + step) });
+  }
   return out;
 }

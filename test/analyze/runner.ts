@@ -11,6 +11,7 @@ import {
   parseScenario,
   sampleDaysFor,
   simulateBlock,
+  splitPaths,
   type PathBlock,
   type PathJob,
   workerScriptSource,
@@ -135,6 +136,24 @@ describe("analyze/runner", function () {
       } finally {
         await runner.close();
       }
+    });
+  });
+
+  describe("splitPaths", function () {
+    it("splits the paths into jobs of the size, each path once", function () {
+      expect(splitPaths(20, 8)).to.deep.equal([
+        { from: 0, to: 8 },
+        { from: 8, to: 16 },
+        { from: 16, to: 20 },
+      ]);
+      expect(splitPaths(0, 8)).to.deep.equal([]);
+    });
+
+    it("ramps the first jobs up from one path when asked, for this thread to take while the workers start", function () {
+      const ranges = splitPaths(40, 8, true);
+      expect(ranges.map((r) => r.to - r.from)).to.deep.equal([1, 2, 4, 8, 8, 8, 8, 1]);
+      ranges.forEach((range, i) => expect(range.from).to.equal(i === 0 ? 0 : ranges[i - 1]!.to));
+      expect(ranges.at(-1)!.to).to.equal(40);
     });
   });
 });
