@@ -62,10 +62,11 @@ async function runAlone(workers: 1 | 2, tornadoPaths: number): Promise<Run> {
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as Run;
 }
 
-/** The baseline's work: the jobs of the paths stage, run by `copies` worker threads at once, each running all of them. */
-const { jobs: baselineJobs } = pathsStage(benchOptions(2, 0));
-async function copiesAtOnce(copies: 1 | 2): Promise<number> {
-  const script = await workerScriptSource();
+/**
+ * Seconds until `copies` worker threads running `script` at once have each answered every one of `messages` (each
+ * thread is sent all of them).
+ */
+async function threadsAtOnce(copies: 1 | 2, script: string, messages: readonly unknown[]): Promise<number> {
   const started = performance.now();
   await Promise.all(
     Array.from(
@@ -73,17 +74,21 @@ async function copiesAtOnce(copies: 1 | 2): Promise<number> {
       () =>
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(script, { eval: true });
-          let left = baselineJobs.length;
+          let left = messages.length;
           worker.on("message", () => {
             if (--left === 0) void worker.terminate().then(() => resolve());
           });
           worker.on("error", reject);
-          for (const job of baselineJobs) worker.postMessage(job);
+          for (const message of messages) worker.postMessage(message);
         }),
     ),
   );
   return (performance.now() - started) / 1000;
 }
+
+/** The baseline's work: the jobs of the paths stage, run by `copies` worker threads at once, each running all of them. */
+const { jobs: baselineJobs } = pathsStage(benchOptions(2, 0));
+const copiesAtOnce = async (copies: 1 | 2) => threadsAtOnce(copies, await workerScriptSource(), baselineJobs);
 
 /** The probe: a loop of independent multiply-adds over an array in the first-level cache, on `copies` threads at once. */
 const LOOP_SCRIPT = `
@@ -100,22 +105,7 @@ parentPort.once("message", (rounds) => {
   parentPort.postMessage(s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7);
 });`;
 const LOOP_ROUNDS = 1_000_000;
-async function loopsAtOnce(copies: 1 | 2): Promise<number> {
-  const started = performance.now();
-  await Promise.all(
-    Array.from(
-      { length: copies },
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(LOOP_SCRIPT, { eval: true });
-          worker.once("message", () => void worker.terminate().then(() => resolve()));
-          worker.on("error", reject);
-          worker.postMessage(LOOP_ROUNDS);
-        }),
-    ),
-  );
-  return (performance.now() - started) / 1000;
-}
+const loopsAtOnce = (copies: 1 | 2) => threadsAtOnce(copies, LOOP_SCRIPT, [LOOP_ROUNDS]);
 
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
