@@ -23,7 +23,8 @@
  * A second probe tells the machine's part from the work's: a loop of independent multiply-adds over 8 KB (in the core's
  * first-level cache, nothing allocated, nothing compiled after its first pass), one thread alone and then two at once. A
  * core that runs one thread at a time gives it 2×; two virtual cores that the host runs on one physical core, or that
- * slow each other down for any other reason, give it less, and no code of the model can get more out of them.
+ * slow each other down for any other reason, give it less. It is the best case for two threads: it shares nothing and
+ * touches no memory beyond its own core's.
  *
  * A path-day is one policy on one path for one day. Per core is shown two ways: path-days per wall-clock second per
  * worker, and per CPU-second (user + system of every thread, from `process.cpuUsage`).

@@ -62,8 +62,9 @@ let workerScript: Promise<string> | undefined;
 let builtScript: string | undefined;
 
 /**
- * worker.ts and what it imports, as one CommonJS script (built on first use), for `new Worker(script, { eval: true })`:
- * a worker thread that starts an ES module loader takes about 0.15 s longer to take its first job.
+ * worker.ts and what it imports, as one CommonJS script (built on first use), that a worker thread runs as its module
+ * (`LOADER`, or `new Worker(script, { eval: true })`): a worker thread that starts an ES module loader takes about
+ * 0.15 s longer to take its first job.
  */
 export function workerScriptSource(): Promise<string> {
   workerScript ??= (async () => {
@@ -91,8 +92,8 @@ const JOBS_IN_FLIGHT = 2;
 /**
  * This thread and up to `size` worker threads running the bundled src/analyze/worker.ts. The threads are started when
  * a run first needs them (never more than it has jobs), load the bundle as soon as it is built, and are kept until
- * `close`; a thread that gets the bundle during a run joins it. While they start, and whenever they are fed, this thread takes jobs too,
- * so no core waits. A worker that fails fails the run and closes the pool.
+ * `close`; a thread that gets the bundle during a run joins it. While they start, and whenever they are fed, this
+ * thread takes jobs too, so no core waits. A worker that fails fails the run and closes the pool.
  */
 class WorkerPool implements JobRunner {
   private readonly workers: Worker[] = [];
@@ -231,7 +232,8 @@ const LOADER = `
 const { parentPort } = require("node:worker_threads");
 parentPort.once("message", (script) => {
   const module = { exports: {} };
-  require("node:vm").runInThisContext("(function (exports, require, module) {" + script + "\\n})")(module.exports, require, module);
+  const wrapped = "(function (exports, require, module) {" + script + "\\n})";
+  require("node:vm").runInThisContext(wrapped)(module.exports, require, module);
 });`;
 
 /**

@@ -77,10 +77,8 @@ describe("analyze/runner", function () {
       // The worker thread reads the paths' values in place, from shared memory.
       const block = allocateBlock(0, 40, shape, { shared: true });
       copyBlock(block, simulateBlock(paths), shape);
-      expect(bandsJob(block, shape, paths.policies, fanSeries(paths.policies)[0]!).columns.buffer).to.be.an.instanceOf(
-        SharedArrayBuffer,
-      );
       const series = fanSeries(paths.policies);
+      expect(bandsJob(block, shape, paths.policies, series[0]!).columns.buffer).to.be.an.instanceOf(SharedArrayBuffer);
       const taken: number[] = [];
       const runner = createJobRunner(2);
       try {
