@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -191,4 +192,58 @@ export async function startNode(port: number, kind: NodeKind = "hardhat", timeou
 /** Removes an Ignition deployment folder made by the suite. */
 export async function removeDeployment(deploymentId: string): Promise<void> {
   await rm(path.join(ROOT, "ignition", "deployments", deploymentId), { recursive: true, force: true });
+}
+
+/** A JSON-RPC proxy in front of a node that can hold requests, so a test can freeze a client at a chosen request. */
+export interface RpcGate {
+  readonly url: string;
+  /** Resolves once a request is being held. */
+  readonly holding: Promise<void>;
+  /** Lets the held requests (and every later one) through. */
+  open(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts an {@link RpcGate} in front of `target`: a request for which `hold(method)` returns true (checked as it
+ * arrives) waits until `open()`; every other request goes straight through.
+ */
+export async function startRpcGate(target: string, hold: (method: string) => boolean): Promise<RpcGate> {
+  let opened = false;
+  const waiting: Array<() => void> = [];
+  let markHolding = (): void => undefined;
+  const holding = new Promise<void>((resolve) => (markHolding = resolve));
+  const server = createHttpServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const body = Buffer.concat(chunks).toString();
+      const parsed = JSON.parse(body) as { method?: string } | Array<{ method?: string }>;
+      const methods = (Array.isArray(parsed) ? parsed : [parsed]).map((call) => call.method ?? "");
+      const forward = async (): Promise<void> => {
+        const answer = await fetch(target, { method: "POST", headers: { "content-type": "application/json" }, body });
+        response.writeHead(answer.status, { "content-type": "application/json" });
+        response.end(await answer.text());
+      };
+      const send = (): void => void forward().catch((error: unknown) => response.destroy(error as Error));
+      if (opened || !methods.some(hold)) return send();
+      waiting.push(send);
+      markHolding();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address !== null ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    holding,
+    open: () => {
+      opened = true;
+      for (const send of waiting.splice(0)) send();
+    },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }

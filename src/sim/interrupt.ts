@@ -5,7 +5,10 @@
  * second SIGINT does not wait: it shows the cursor and exits at once with code 130 (the journal still holds).
  */
 
-/** The run stopped on the user's request; `completedDays` days are fully on chain. */
+/**
+ * The run stopped on the user's request on day `day` (0-based) of `days`: `day` days are fully on chain. `day` equals
+ * `days` when every day was on chain and the report not yet written.
+ */
 export class SimulationInterrupted extends Error {
   readonly day: number;
   readonly days: number;

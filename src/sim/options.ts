@@ -149,8 +149,9 @@ export function simulateCommand(parsed: SimulateArguments, network: string | und
 }
 
 /**
- * What Ctrl-C prints: the day reached and, on a node, the command that resumes the run; an in-process chain ends
- * with the command, so there the run cannot be resumed and the message says how to make one that can.
+ * What Ctrl-C prints: the day reached and, on a node, the command that resumes the run (or, once every day is on
+ * chain, writes its report); an in-process chain ends with the command, so there the run cannot be resumed and the
+ * message says how to make one that can.
  */
 export function interruptedMessage(
   interrupted: SimulationInterrupted,
@@ -158,12 +159,17 @@ export function interruptedMessage(
   network: string | undefined,
   root: string,
 ): string {
-  const reached = `interrupted on day ${interrupted.day + 1} of ${interrupted.days} (${interrupted.day} days fully on chain)`;
+  const { day, days } = interrupted;
+  const reached =
+    day < days
+      ? `interrupted on day ${day + 1} of ${days} (${day} days fully on chain)`
+      : `interrupted after all ${days} days were on chain, before the report was written`;
   if (network === undefined || network === "default") {
     return (
       `${reached}: the in-process chain ended with the command, so this run cannot be resumed; start \`npx hardhat node\` ` +
       `and run \`${simulateCommand(parsed, "localhost", root)}\` for a run that can be resumed`
     );
   }
-  return `${reached}: resume with \`${simulateCommand(parsed, network, root)}\``;
+  const command = simulateCommand(parsed, network, root);
+  return day < days ? `${reached}: resume with \`${command}\`` : `${reached}: write it with \`${command}\``;
 }

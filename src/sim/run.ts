@@ -35,6 +35,8 @@ const SECONDS_PER_DAY = 86_400;
 export interface RunHooks {
   beforeSend?(event: { day: number; index: number; op: Op }): void | Promise<void>;
   afterSend?(event: { day: number; index: number; op: Op }): void | Promise<void>;
+  /** Once every day is on chain, before the chain is read back. */
+  beforeReadBack?(): void | Promise<void>;
 }
 
 export interface RunOptions {
@@ -185,8 +187,11 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
     start: journal.completedDays,
     quiet: options.quiet === true,
   });
+  // Ctrl-C is heard until the chain is read back: the run stops at the next transaction's end, or before (or after)
+  // the read-back once every day is on chain (rerunning the command then writes the report).
   const interrupt = watchInterrupt(() => progress.stop());
   const loopStarted = performance.now();
+  let readback: Awaited<ReturnType<typeof readBack>>;
   try {
     for (let day = journal.completedDays; day < options.days; day++) {
       if (interrupt.requested) throw new SimulationInterrupted(day, options.days);
@@ -230,17 +235,21 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
       stats.daysSent += 1;
       progress.update(day + 1, stats.transactions, performance.now() - loopStarted);
     }
+    progress.stop();
+    journal = { ...journal, completedDays: options.days, checkpoint: null, finished: true };
+    writeJournal(options.out, journal);
+
+    // Read the chain back and compare it with the plan.
+    await options.hooks?.beforeReadBack?.();
+    if (interrupt.requested) throw new SimulationInterrupted(options.days, options.days);
+    const verifyStarted = performance.now();
+    readback = await readBack(client, ifaces, contracts, planner, roles, options.verify ?? "full");
+    stats.verifyMs = performance.now() - verifyStarted;
+    if (interrupt.requested) throw new SimulationInterrupted(options.days, options.days);
   } finally {
     progress.stop();
     interrupt.dispose();
   }
-  journal = { ...journal, completedDays: options.days, checkpoint: null, finished: true };
-  writeJournal(options.out, journal);
-
-  // Read the chain back and compare it with the plan.
-  const verifyStarted = performance.now();
-  const readback = await readBack(client, ifaces, contracts, planner, roles, options.verify ?? "full");
-  stats.verifyMs = performance.now() - verifyStarted;
 
   const outputStarted = performance.now();
   const { rows, policies, projection, view, decisions, bands, summary, files } = await runOutputs({

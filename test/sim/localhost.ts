@@ -12,6 +12,7 @@ import {
   hardhat,
   removeDeployment,
   startNode,
+  startRpcGate,
   type CommandResult,
   type RunningNode,
 } from "../../e2e/harness.js";
@@ -130,21 +131,31 @@ describe("simulate on localhost", function () {
 
   it("stops at Ctrl-C with the day reached and the command that resumes, which finishes the run", async function () {
     const out = newOut("ctrl-c");
+    // The run talks to the node through a gate that holds its first transaction once three days are on chain: the
+    // Ctrl-C lands while that transaction is in flight, however fast or slow this machine is.
+    const gate = await startRpcGate(
+      node.url,
+      (method) => method === "eth_sendTransaction" && (readJournalSafe(out)?.completedDays ?? 0) >= 3,
+    );
     const child = spawn(process.execPath, [HARDHAT_CLI, "--config", E2E_CONFIG, ...simulate(out, "--days", "40")], {
       cwd: ROOT,
-      env: childEnv({ FORCE_COLOR: "0", HASHSHARE_E2E_RPC_URL: node.url }),
+      env: childEnv({ FORCE_COLOR: "0", HASHSHARE_E2E_RPC_URL: gate.url }),
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-    // Ctrl-C once a few days are on chain.
-    let running = true;
-    void exited.then(() => (running = false));
-    for (let i = 0; i < 2_400 && running && (readJournalSafe(out)?.completedDays ?? 0) < 3; i++) await sleep(250);
-    child.kill("SIGINT");
-    const code = await exited;
-    expect(code, stderr).to.equal(1);
+    try {
+      await Promise.race([gate.holding, exited]);
+      child.kill("SIGINT");
+      // The signal reaches the run while it waits for the held transaction, which then goes through.
+      await sleep(1_000);
+      gate.open();
+    } finally {
+      await exited;
+      await gate.close();
+    }
+    expect(await exited, stderr).to.equal(1);
     const match =
       /^Error: interrupted on day (\d+) of 40 \((\d+) days fully on chain\): resume with `(npx hardhat simulate .*)`$/m.exec(
         stderr,
@@ -152,7 +163,8 @@ describe("simulate on localhost", function () {
     expect(match, stderr).to.not.equal(null);
     const journal = readJournal(out)!;
     simulationDeployment(out);
-    expect(Number(match![2])).to.equal(journal.completedDays);
+    expect(Number(match![2])).to.equal(3);
+    expect(journal.completedDays).to.equal(3);
     expect(journal.finished).to.equal(false);
 
     // The printed command, as a user would paste it (here with the test's config in front).

@@ -285,4 +285,32 @@ describe("simulate: resumable on-chain run", function () {
       await connection.close();
     }
   });
+
+  it("stops at Ctrl-C once every day is on chain, before the read-back; the same command then writes the report", async function () {
+    const out = tempOut("interrupt-after-days");
+    const connection = await network.create();
+    const listeners = process.listenerCount("SIGINT");
+    try {
+      let interrupted: unknown;
+      try {
+        await simulate(connection, { ...smallRun(out), hooks: { beforeReadBack: () => void process.emit("SIGINT") } });
+      } catch (error) {
+        interrupted = error;
+      }
+      expect(interrupted).to.be.instanceOf(SimulationInterrupted);
+      expect((interrupted as SimulationInterrupted).day).to.equal(16);
+      expect((interrupted as SimulationInterrupted).days).to.equal(16);
+      expect(process.listenerCount("SIGINT")).to.equal(listeners);
+      const journal = readJournal(out)!;
+      expect(journal.completedDays).to.equal(16);
+      expect(journal.finished).to.equal(true);
+
+      const resumed = await simulate(connection, smallRun(out));
+      expect(resumed.resumedFromDay).to.equal(16);
+      expect(resumed.stats.transactions).to.equal(0);
+      expect(outputs(out)).to.deep.equal(outputs(baselineOut));
+    } finally {
+      await connection.close();
+    }
+  });
 });
