@@ -91,8 +91,10 @@ export class PathMarket {
   readonly params: NetworkParams;
   /** the network; between `openDay(d)` and `mineDay(d)` it is as day d starts (what a policy decides on) */
   readonly network: NetworkState;
+  // The fields written every day start at 0: a field that starts undefined keeps its numbers boxed, and V8 then
+  // allocates a new box for each value written (two a path-day here).
   /** day d's BTC price, USD (set by `openDay`) */
-  price: number;
+  price = 0;
   /** day d's fees as a fraction of the subsidy (set by `openDay`) */
   feeShare = 0;
 
@@ -109,7 +111,7 @@ export class PathMarket {
   private readonly innovation: number;
   private readonly feeMean: number;
   private readonly feeCorrection: number;
-  private feeLog: number;
+  private feeLog = 0;
 
   /** @throws Error with a one-line message when the history is too short for `options.days` */
   constructor(s: MarketScenario, options: MarketOptions) {

@@ -101,10 +101,10 @@ function run(market: PathMarket, pools: PolicyPool[], days: number): PolicyPool[
   let evaluate = true;
   for (let day = 0; day < days; day++) {
     market.openDay(day);
-    for (const pool of pools) pool.decide(day, evaluate);
+    for (let k = 0; k < pools.length; k++) pools[k]!.decide(day, evaluate);
     market.mineDay(day);
     evaluate = market.network.retargeted;
-    for (const pool of pools) pool.settle(day);
+    for (let k = 0; k < pools.length; k++) pools[k]!.settle(day);
   }
   return pools;
 }

@@ -85,7 +85,11 @@ export class PolicyPool {
     const s = this.s;
     const capacityMw = s.capacityMw + (s.capacityGrowthMwPerYear * day) / DAYS_PER_YEAR;
     let committed = 0;
-    for (const deal of this.deals) if (deal.signDay <= day && day < deal.endDay) committed += deal.grossMw;
+    const deals = this.deals;
+    for (let i = 0; i < deals.length; i++) {
+      const deal = deals[i]!;
+      if (deal.signDay <= day && day < deal.endDay) committed += deal.grossMw;
+    }
     if (evaluate) {
       const decision = decide({
         day,
@@ -120,7 +124,9 @@ export class PolicyPool {
     let aiFinancing = 0;
     let aiEquity = 0;
     let aiNet = 0;
-    for (const deal of this.deals) {
+    const deals = this.deals;
+    for (let i = 0; i < deals.length; i++) {
+      const deal = deals[i]!;
       if (day < deal.signDay || day >= deal.endDay) continue;
       if (day < deal.earnDay) {
         convertingMw += deal.grossMw;

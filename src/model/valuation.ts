@@ -12,7 +12,14 @@
 import { DAYS_PER_YEAR } from "./constants.js";
 import { aiOpexPerDay, aiRevenuePerDay, dealFinancing, dailyInstalment, type DealParams, termDays } from "./deals.js";
 import { emptyMiningDay, type FleetParams, miningMarginPerMw } from "./fleet.js";
-import { advanceDay, copyNetworkState, type NetworkParams, type NetworkState, zero } from "./network.js";
+import {
+  advanceDay,
+  copyNetworkState,
+  createNetworkState,
+  type NetworkParams,
+  type NetworkState,
+  zero,
+} from "./network.js";
 import type { Scenario } from "./scenario.js";
 
 /** Step of the mining projection, days (one difficulty epoch). */
@@ -45,7 +52,9 @@ export function aiValuePerMw(p: DealParams, discountRatePct: number): number {
   return value;
 }
 
-const scratchState = {} as NetworkState;
+// The projection's network, made by `createNetworkState` so that it has the shape of every path's network: the one
+// `advanceDay` is compiled for, with its numbers stored unboxed.
+const scratchState = createNetworkState({ difficulty: 1, height: 0, margin: 0 });
 const scratchDay = emptyMiningDay();
 
 /**
@@ -54,25 +63,35 @@ const scratchDay = emptyMiningDay();
  * last set is kept and reused while drift, rate and steps stay the same.
  */
 interface StepFactors {
-  key: string;
+  drift: number;
+  ratePct: number;
+  horizonDays: number;
+  stepDays: number;
   growth: Float64Array;
   discount: Float64Array;
 }
 let lastFactors: StepFactors | undefined;
 
 function stepFactors(drift: number, ratePct: number, horizonDays: number, stepDays: number): StepFactors {
-  const key = `${drift}/${ratePct}/${horizonDays}/${stepDays}`;
-  if (lastFactors?.key !== key) {
-    const steps = Math.ceil(horizonDays / stepDays);
-    const growth = new Float64Array(steps);
-    const discount = new Float64Array(steps);
-    for (let i = 0, t = 0; t < horizonDays; i++, t += stepDays) {
-      const middle = t + Math.min(stepDays, horizonDays - t) / 2;
-      growth[i] = Math.exp((drift * middle) / DAYS_PER_YEAR);
-      discount[i] = discountFactor(ratePct, middle);
-    }
-    lastFactors = { key, growth, discount };
+  const last = lastFactors;
+  if (
+    last !== undefined &&
+    Object.is(last.drift, drift) &&
+    Object.is(last.ratePct, ratePct) &&
+    Object.is(last.horizonDays, horizonDays) &&
+    Object.is(last.stepDays, stepDays)
+  ) {
+    return last;
   }
+  const steps = Math.ceil(horizonDays / stepDays);
+  const growth = new Float64Array(steps);
+  const discount = new Float64Array(steps);
+  for (let i = 0, t = 0; t < horizonDays; i++, t += stepDays) {
+    const middle = t + Math.min(stepDays, horizonDays - t) / 2;
+    growth[i] = Math.exp((drift * middle) / DAYS_PER_YEAR);
+    discount[i] = discountFactor(ratePct, middle);
+  }
+  lastFactors = { drift, ratePct, horizonDays, stepDays, growth, discount };
   return lastFactors;
 }
 

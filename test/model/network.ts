@@ -2,6 +2,7 @@ import { expect } from "chai";
 
 import {
   advanceDay,
+  copyNetworkState,
   createNetworkState,
   hashrateAtTarget,
   type NetworkParams,
@@ -24,6 +25,19 @@ const params: NetworkParams = {
 };
 
 describe("network model", function () {
+  describe("copyNetworkState", function () {
+    it("copies every field, so a projection from the copy is the projection from the original", function () {
+      const state = createNetworkState({ difficulty: 1e14, height: 900_000, margin: 0.5 });
+      for (let day = 0; day < 20; day++) advanceDay(state, params, 70_000 + 500 * day, 0.02, zero);
+      const copy = createNetworkState({ difficulty: 1, height: 0, margin: 0 });
+      copyNetworkState(state, copy);
+      expect(copy).to.deep.equal(state);
+      advanceDay(copy, params, 80_000, 0.02, zero, 14);
+      advanceDay(state, params, 80_000, 0.02, zero, 14);
+      expect(copy).to.deep.equal(state);
+    });
+  });
+
   describe("networkCostUsdPerPhDay", function () {
     it("is networkEfficiency × 0.024 × networkPowerPrice, falling by the gain a year", function () {
       expectClose(networkCostUsdPerPhDay(params, 0), 22 * 0.024 * 50, 1e-12);
