@@ -152,8 +152,10 @@ describe("Indexer", function () {
       const indexer = indexerOf(pool, db, { rpc });
       await indexer.open();
       const stop = new AbortController();
+      // The first status the loop reports is the failure (however long the machine takes to get there).
+      const reported = new Promise<void>((resolve) => indexer.once("status", () => resolve()));
       const running = indexer.run(stop.signal);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await reported;
       expect(indexer.status.rpcOk).to.equal(false);
       expect(indexer.status.lastError).to.match(/ECONNREFUSED/);
       rpc.failAt = Number.POSITIVE_INFINITY;
