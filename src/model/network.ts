@@ -158,24 +158,9 @@ export function createNetworkState(init: {
   };
 }
 
-/**
- * Copies every field of `from` into `to`, field by field: `Object.assign` would box each number it reads, and the
- * projection copies the network once per evaluation (valuation.ts).
- */
+/** Copies every field of `from` into `to`. */
 export function copyNetworkState(from: NetworkState, to: NetworkState): void {
-  to.time = from.time;
-  to.hashrate = from.hashrate;
-  to.installed = from.installed;
-  to.difficulty = from.difficulty;
-  to.height = from.height;
-  to.epochStart = from.epochStart;
-  to.margin = from.margin;
-  to.retargets = from.retargets;
-  to.btcPerHsDay = from.btcPerHsDay;
-  to.hashpriceUsd = from.hashpriceUsd;
-  to.blocks = from.blocks;
-  to.retargeted = from.retargeted;
-  to.subsidyBtc = from.subsidyBtc;
+  Object.assign(to, from);
 }
 
 /**
