@@ -160,10 +160,10 @@ export function interruptedMessage(
   root: string,
 ): string {
   const { day, days } = interrupted;
-  const reached =
-    day < days
-      ? `interrupted on day ${day + 1} of ${days} (${day} days fully on chain)`
-      : `interrupted after all ${days} days were on chain, before the report was written`;
+  const allOnChain = day >= days;
+  const reached = allOnChain
+    ? `interrupted after all ${days} days were on chain, before the report was written`
+    : `interrupted on day ${day + 1} of ${days} (${day} days fully on chain)`;
   if (network === undefined || network === "default") {
     return (
       `${reached}: the in-process chain ended with the command, so this run cannot be resumed; start \`npx hardhat node\` ` +
@@ -171,5 +171,5 @@ export function interruptedMessage(
     );
   }
   const command = simulateCommand(parsed, network, root);
-  return day < days ? `${reached}: resume with \`${command}\`` : `${reached}: write it with \`${command}\``;
+  return `${reached}: ${allOnChain ? "write it" : "resume"} with \`${command}\``;
 }

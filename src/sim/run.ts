@@ -16,7 +16,7 @@ import type { RunFiles } from "./outputs.js";
 import type { PolicyProjection } from "./page.js";
 import { Planner, type DayPlan, type Op } from "./plan.js";
 import { createProgress } from "./progress.js";
-import { readBack, type Holding } from "./readback.js";
+import { readBack, type Holding, type Readback } from "./readback.js";
 import type { DailyRow } from "./report.js";
 import type { PolicyTotals } from "./policy-comparison.js";
 import type { RunBands } from "./bands.js";
@@ -191,7 +191,7 @@ export async function runSimulation(connection: NetworkConnection, options: RunO
   // the read-back once every day is on chain (rerunning the command then writes the report).
   const interrupt = watchInterrupt(() => progress.stop());
   const loopStarted = performance.now();
-  let readback: Awaited<ReturnType<typeof readBack>>;
+  let readback: Readback;
   try {
     for (let day = journal.completedDays; day < options.days; day++) {
       if (interrupt.requested) throw new SimulationInterrupted(day, options.days);
