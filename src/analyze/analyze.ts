@@ -8,6 +8,7 @@ import { allocateBlock, copyBlock, type BlockShape, type PathBlock, type PathJob
 import { sampleDaysFor } from "./block.js";
 import { bandsJob, fanRowsOf, fanSeries, type FanRow } from "./fan.js";
 import { dateOf, discountRateOf, type PolicyName, type Scenario } from "./model.js";
+import { isBandsJob, type Job, type JobResult } from "./job.js";
 import { createJobRunner, splitPaths, type JobRunner } from "./runner.js";
 import { summarizeHold, summarizePolicies, type HoldSummary, type PolicySummary } from "./summary.js";
 import {
@@ -61,23 +62,23 @@ export function jobSize(paths: number, workers: number): number {
   return Math.max(1, Math.min(8, Math.ceil(paths / (workers * 8))));
 }
 
-const pathDaysOf = (job: PathJob) => (job.to - job.from) * job.policies.length * job.days;
+const pathDaysOf = (job: Job) => (isBandsJob(job) ? 0 : (job.to - job.from) * job.policies.length * job.days);
 
-/** Runs a stage's jobs, handing each job's block to `onBlock` (with the job's index) as it finishes. */
-async function runStage(
-  jobs: PathJob[],
+/** Runs a stage's jobs, handing each job's result to `onDone` (with the job's index) as it finishes. */
+async function runStage<J extends Job>(
+  jobs: J[],
   runner: JobRunner,
   stage: string,
   progress: AnalyzeProgress | undefined,
-  onBlock: (index: number, block: PathBlock) => void,
+  onDone: (index: number, result: JobResult<J>) => void,
 ): Promise<void> {
   progress?.start(
     stage,
     jobs.reduce((sum, job) => sum + pathDaysOf(job), 0),
   );
   try {
-    await runner.run(jobs, (index, block) => {
-      onBlock(index, block);
+    await runner.run(jobs, (index, result) => {
+      onDone(index, result);
       progress?.advance(pathDaysOf(jobs[index]!));
     });
   } finally {
@@ -129,19 +130,19 @@ async function analyzeWith(
 
   const policies = summarizePolicies(block, shape, options.policies, options.sale.priceUsd, years);
   const hold = summarizeHold(block, options.sale.priceUsd);
-  // The fan's bands, a series per job on every thread, each gathering its values from the shared block.
+  // The fan's bands, a series per job on every thread, each gathering its values from the shared block. With a
+  // tornado, they run in its stage, first: no thread waits for the last band before the tornado starts.
   const series = fanSeries(options.policies);
-  const bands = await runner.run({
-    length: series.length,
-    at: (s) => bandsJob(block, shape, options.policies, series[s]!),
-  });
-  const fan = fanRowsOf(series, bands, sampleDays, (day) => dateOf(options.scenario, day));
+  const bandJobs = series.map((one) => bandsJob(block, shape, options.policies, one));
+  const bands = new Array<Float64Array>(series.length);
+  const onBand = (index: number, result: Float64Array) => (bands[index] = result);
 
   let tornado: Tornado | null = null;
   const tornadoPaths = Math.min(options.tornadoPaths, options.paths);
-  if (tornadoPaths > 0) {
-    const policy = options.policies.length === 1 ? options.policies[0]! : policies.find((p) => p.rank === 1)!.policy;
+  if (tornadoPaths === 0) await runner.run(bandJobs, onBand);
+  else {
     const variants = tornadoVariants(options.scenario);
+    const policy = options.policies.length === 1 ? options.policies[0]! : policies.find((p) => p.rank === 1)!.policy;
     const size = jobSize(tornadoPaths * variants.length, options.workers);
     const lastDay = { ...template, sampleDays: [days - 1] };
     // Variants with the same market run as the pools of one path: the market is drawn once for all of them.
@@ -152,9 +153,11 @@ async function analyzeWith(
       groupJobs(variants, group, lastDay, policy, splitPaths(tornadoPaths, groupJobPaths(size, group.length))),
     );
     const groupOfJob = groupJobLists.flatMap((list, g) => list.map(() => g));
-    await runStage(groupJobLists.flat(), runner, "tornado", progress, (index, part) => {
-      const g = groupOfJob[index]!;
-      copyBlock(wholes[g]!, part, shapes[g]!);
+    const stageJobs: Job[] = [...bandJobs, ...groupJobLists.flat()];
+    await runStage(stageJobs, runner, "tornado", progress, (index, result) => {
+      if (index < bandJobs.length) return onBand(index, result as Float64Array);
+      const g = groupOfJob[index - bandJobs.length]!;
+      copyBlock(wholes[g]!, result as PathBlock, shapes[g]!);
     });
     const figures = new Array<VariantFigures>(variants.length);
     groups.forEach((group, g) => {
@@ -164,6 +167,7 @@ async function analyzeWith(
     tornado = buildTornado(options.scenario, policy, tornadoPaths, figures);
     pathDays += variants.length * tornadoPaths * days;
   }
+  const fan = fanRowsOf(series, bands, sampleDays, (day) => dateOf(options.scenario, day));
 
   return {
     days,

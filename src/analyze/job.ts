@@ -9,7 +9,7 @@ import { simulateBlock } from "./path.js";
 export type Job = PathJob | BandsJob;
 export type JobResult<J extends Job = Job> = J extends BandsJob ? Float64Array : PathBlock;
 
-const isBandsJob = (job: Job): job is BandsJob => "offsets" in job;
+export const isBandsJob = (job: Job): job is BandsJob => "offsets" in job;
 
 /** Runs `job`. */
 export function runJob<J extends Job>(job: J): JobResult<J> {

@@ -31,6 +31,17 @@ describe("analyze/determinism", function () {
       expect(Array.from(two.block.series)).to.deep.equal(Array.from(one.block.series));
     });
 
+    it("gives the same fan and tornado with 2 worker threads as with 1 (the bands run among the tornado's jobs)", async function () {
+      const withTornado = { ...base, tornadoPaths: 3 };
+      const one = await runAnalysis(withTornado);
+      const two = await runAnalysis({ ...withTornado, workers: 2 });
+      expect(one.tornado!.bars).to.have.length.above(0);
+      expect(two.tornado).to.deep.equal(one.tornado);
+      expect(two.fan).to.deep.equal(one.fan);
+      // The fan is the same with a tornado as without.
+      expect(one.fan).to.deep.equal((await runAnalysis(base)).fan);
+    });
+
     it("gives different paths for different seeds", async function () {
       const a = await runAnalysis(base);
       const b = await runAnalysis({ ...base, seed: "other" });
