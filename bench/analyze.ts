@@ -7,7 +7,9 @@
  *
  * Each timed run is a process of its own (bench/analyze-run.ts), as a user's run is: a run in a process that has
  * already run one would find the model's code compiled and warm on the main thread but not on a new worker thread,
- * which is not what anyone running `npx hardhat analyze` gets.
+ * which is not what anyone running `npx hardhat analyze` gets. The worker threads' script is built (and kept, see
+ * src/analyze/worker-script.ts) before the first timed run, so that every run reads it as every run but a user's
+ * first after a change to the model does.
  *
  * A shared virtual machine's speed drifts by a quarter or more within minutes, so the bench runs ROUNDS rounds; in each,
  * every workload runs on one worker and then on two, so that each speed-up compares runs made seconds apart, and the
@@ -43,6 +45,8 @@ import { POLICY_NAMES } from "../src/analyze/model.js";
 import { benchOptions, PATHS, TORNADO_PATHS, WORKLOADS, YEARS } from "./analyze-workload.js";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
+// Built and kept once, before any run is timed.
+await workerScriptSource();
 const RUN_SCRIPT = fileURLToPath(new URL("./analyze-run.ts", import.meta.url));
 /** The TypeScript loader Hardhat runs scripts with, for the runs' own processes. */
 const TS_LOADER = import.meta.resolve("tsx/esm");

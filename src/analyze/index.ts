@@ -7,6 +7,7 @@ export * from "./block.js";
 export * from "./fan.js";
 export * from "./model.js";
 export * from "./runner.js";
+export * from "./worker-script.js";
 export * from "./summary.js";
 export * from "./tornado.js";
 export * from "./charts.js";

@@ -3,18 +3,16 @@
  * and calls back as each finishes. Each job's result depends on the job alone, so the results are the same whatever
  * the number of workers or the order in which they finish.
  *
- * The workers run worker.ts bundled once per process by esbuild (the compiler tsx and Hardhat already use) into one
- * small CommonJS script: a worker then starts without a TypeScript loader and loads the model's day loop and the fan's
- * bands alone, which is what lets a second core pay on a run of a few seconds. The bundle is built in esbuild's own
- * process while the worker threads start and this thread already runs jobs; the worker threads join the run when it is
- * ready.
+ * The worker threads run worker.ts as one small CommonJS script (worker-script.ts): they start without a TypeScript
+ * loader (one that starts an ES module loader takes about 0.15 s longer to take its first job) and load the model's day
+ * loop and the fan's bands alone, which is what lets a second core pay on a run of a few seconds. The script is read
+ * from where the last run kept it, or, while it is built, this thread already runs jobs and the worker threads join the
+ * run when it is ready.
  */
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
-import { build } from "esbuild";
-
 import { runJob, transfersOf, type Job, type JobResult } from "./job.js";
+import { workerScriptNow, workerScriptSource } from "./worker-script.js";
 
 /**
  * The jobs of a run, by index: an array, or a list that makes each job when it is taken (each index is taken once), so
@@ -57,41 +55,12 @@ async function runHere<J extends Job>(jobs: JobList<J>, onDone?: JobDone<J>): Pr
   return results;
 }
 
-let workerScript: Promise<string> | undefined;
-/** The script, once built. */
-let builtScript: string | undefined;
-
-/**
- * worker.ts and what it imports, as one CommonJS script (built on first use), that a worker thread runs as its module
- * (`LOADER`, or `new Worker(script, { eval: true })`): a worker thread that starts an ES module loader takes about
- * 0.15 s longer to take its first job.
- */
-export function workerScriptSource(): Promise<string> {
-  workerScript ??= (async () => {
-    const entry = fileURLToPath(new URL("./worker.ts", import.meta.url));
-    const { outputFiles } = await build({
-      entryPoints: [entry],
-      bundle: true,
-      format: "cjs",
-      platform: "node",
-      target: "node22",
-      write: false,
-      logLevel: "error",
-      // Modules that locate files from their own URL keep their place in the repository.
-      define: { "import.meta.url": JSON.stringify(pathToFileURL(entry).href) },
-    });
-    builtScript = outputFiles[0]!.text;
-    return builtScript;
-  })();
-  return workerScript;
-}
-
 /** Jobs each worker thread holds at once: the next is queued there while this thread is busy with a job of its own. */
 const JOBS_IN_FLIGHT = 2;
 
 /**
  * This thread and up to `size` worker threads running the bundled src/analyze/worker.ts. The threads are started when
- * a run first needs them (never more than it has jobs), load the bundle as soon as it is built, and are kept until
+ * a run first needs them (never more than it has jobs), load the bundle as soon as it is at hand, and are kept until
  * `close`; a thread that gets the bundle during a run joins it. While they start, and whenever they are fed, this
  * thread takes jobs too, so no core waits. A worker that fails fails the run and closes the pool.
  */
@@ -182,19 +151,21 @@ class WorkerPool implements JobRunner {
   }
 
   /**
-   * Starts worker threads up to `count`. A thread starts at once and loads the bundle when it is built: a thread takes
-   * about as long to start as esbuild to build the bundle, so the two overlap. It joins the run in progress, if any,
-   * once it has the bundle.
+   * Starts worker threads up to `count`. A thread starts at once and is sent the script, kept from an earlier run, at
+   * once too; or, while esbuild builds it (about as long as a thread takes to start, so the two overlap), when it is
+   * built. It joins the run in progress, if any, once it has the script.
    */
   private grow(count: number): void {
     while (this.workers.length + this.booting.size < count) {
       const worker = this.start();
-      if (builtScript !== undefined) {
-        this.load(worker, builtScript);
+      const script = workerScriptSource();
+      const now = workerScriptNow();
+      if (now !== undefined) {
+        this.load(worker, now);
         continue;
       }
       this.booting.add(worker);
-      workerScriptSource().then(
+      script.then(
         (script) => {
           if (!this.booting.delete(worker)) return; // the pool was closed
           this.load(worker, script);

@@ -55,9 +55,10 @@ describe("analyze/runner", function () {
       }
     });
 
-    it("runs jobs on this thread while the bundle is built, and on the worker thread once it joins", async function () {
-      // A run starts on this thread at once; the worker thread joins when esbuild has built its script. The first run
-      // here may finish before it joins; the second, fed jobs that take longer, then has it from its start.
+    it("runs jobs on this thread while the worker thread starts, and on the worker thread once it joins", async function () {
+      // A run starts on this thread at once; the worker thread joins once it has started and has its script (kept by an
+      // earlier run, or built by esbuild). The first run here may finish before it joins; the second has it from its
+      // start.
       const jobs = Array.from({ length: 6 }, (_, i) => job(i, i + 1));
       const runner = createJobRunner(2);
       try {
