@@ -4,7 +4,7 @@
  * results (only `stats` holds timings), so the same options give the same numbers whatever the number of workers.
  */
 import { DAYS_PER_YEAR } from "../model/constants.js";
-import { allocateBlock, copyBlock, type BlockShape, type PathBlock, type PathJob, type SaleTerms } from "./block.js";
+import { allocateBlock, copyBlock, pathJob, type BlockShape, type PathBlock, type SaleTerms } from "./block.js";
 import { sampleDaysFor } from "./block.js";
 import { bandsJob, fanRowsOf, fanSeries, type FanRow } from "./fan.js";
 import { dateOf, discountRateOf, type PolicyName, type Scenario } from "./model.js";
@@ -104,13 +104,9 @@ export function pathsStage(options: AnalyzeOptions) {
   const template = { seed: options.seed, days, sale: options.sale, discountRate };
   // The first jobs of a run on worker threads ramp up in size, so that the threads start while this one works.
   const ranges = splitPaths(options.paths, jobSize(options.paths, options.workers), options.workers > 1);
-  const jobs: PathJob[] = ranges.map((range) => ({
-    ...template,
-    ...range,
-    scenario: options.scenario,
-    policies: options.policies,
-    sampleDays,
-  }));
+  const jobs = ranges.map((range) =>
+    pathJob({ ...template, ...range, sampleDays, scenario: options.scenario, policies: options.policies }),
+  );
   return { days, discountRate, sampleDays, template, jobs };
 }
 
@@ -123,6 +119,12 @@ async function analyzeWith(
   const { days, discountRate, sampleDays, template, jobs } = pathsStage(options);
   const years = days / DAYS_PER_YEAR;
   const shape: BlockShape = { policies: options.policies.length, samples: sampleDays.length };
+  const tornadoPaths = Math.min(options.tornadoPaths, options.paths);
+  // The tornado's variants are made before any path runs, and every worker thread is sent them first: a variant's
+  // number that is fractional where the scenario's is whole changes how objects with that field are laid out, and code
+  // compiled for the old layout is thrown away and compiled again, on the cores the run needs.
+  const variants = tornadoPaths > 0 ? tornadoVariants(options.scenario) : [];
+  runner.prime(variants.map((variant) => variant.scenario));
   // Each part is copied in as it arrives, while the other threads still work; the fan's band jobs read it in place.
   const block = allocateBlock(0, options.paths, shape, { shared: true });
   await runStage(jobs, runner, "paths", progress, (_, part) => copyBlock(block, part, shape));
@@ -138,10 +140,8 @@ async function analyzeWith(
   const onBand = (index: number, result: Float64Array) => (bands[index] = result);
 
   let tornado: Tornado | null = null;
-  const tornadoPaths = Math.min(options.tornadoPaths, options.paths);
   if (tornadoPaths === 0) await runner.run(bandJobs, onBand);
   else {
-    const variants = tornadoVariants(options.scenario);
     const policy = options.policies.length === 1 ? options.policies[0]! : policies.find((p) => p.rank === 1)!.policy;
     const size = jobSize(tornadoPaths * variants.length, options.workers);
     const lastDay = { ...template, sampleDays: [days - 1] };

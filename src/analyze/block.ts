@@ -56,6 +56,17 @@ export interface PathJob extends PathRun {
   discountRate: number;
 }
 
+/**
+ * A `PathJob` with its fields in one order and every pool's scenario listed, whichever stage makes it: a thread's
+ * compiled code then meets one shape of job, not a second one when the tornado starts (which would throw that code
+ * away to compile it again).
+ */
+export function pathJob(job: PathJob): PathJob {
+  const { seed, days, sale, discountRate, sampleDays, from, to, scenario, policies, history } = job;
+  const poolScenarios = job.poolScenarios ?? policies.map(() => scenario);
+  return { seed, days, sale, discountRate, sampleDays, from, to, scenario, policies, poolScenarios, history };
+}
+
 /** The results of a `PathJob`. Arrays are indexed as `seriesIndex`, `metricIndex`, `holdIndex` say. */
 export interface PathBlock {
   from: number;

@@ -9,6 +9,11 @@ import { simulateBlock } from "./path.js";
 export type Job = PathJob | BandsJob;
 export type JobResult<J extends Job = Job> = J extends BandsJob ? Float64Array : PathBlock;
 
+/** Objects a worker thread is sent before its jobs, to be read and thrown away (`JobRunner.prime`). */
+export interface Primer {
+  primer: unknown;
+}
+
 export const isBandsJob = (job: Job): job is BandsJob => "offsets" in job;
 
 /** Runs `job`. */

@@ -11,7 +11,7 @@
  */
 import { Worker } from "node:worker_threads";
 
-import { runJob, transfersOf, type Job, type JobResult } from "./job.js";
+import { runJob, transfersOf, type Job, type JobResult, type Primer } from "./job.js";
 import { workerScriptNow, workerScriptSource } from "./worker-script.js";
 
 /**
@@ -33,6 +33,12 @@ export type JobDone<J extends Job> = (index: number, result: JobResult<J>) => vo
 export interface JobRunner {
   /** Runs every job and returns their results in the jobs' order. */
   run<J extends Job>(jobs: JobList<J>, onDone?: JobDone<J>): Promise<Array<JobResult<J>>>;
+  /**
+   * Sends every worker thread `objects` before its next job, to be read and thrown away: objects like those the jobs
+   * will carry (the tornado's scenarios), so that each thread lays out such objects for every value they will hold
+   * before it compiles the code that reads them. A no-op in this thread, which made them.
+   */
+  prime(objects: unknown): void;
   /** Stops the worker threads (a no-op in this thread). */
   close(): Promise<void>;
 }
@@ -40,7 +46,7 @@ export interface JobRunner {
 /** A runner for `workers` workers: this thread alone for one; this thread and `workers − 1` worker threads for more. */
 export function createJobRunner(workers: number): JobRunner {
   const count = Math.max(1, Math.floor(workers));
-  return count === 1 ? { run: runHere, close: async () => {} } : new WorkerPool(count - 1);
+  return count === 1 ? { run: runHere, prime: () => {}, close: async () => {} } : new WorkerPool(count - 1);
 }
 
 async function runHere<J extends Job>(jobs: JobList<J>, onDone?: JobDone<J>): Promise<Array<JobResult<J>>> {
@@ -69,6 +75,8 @@ class WorkerPool implements JobRunner {
   /** Worker threads started and waiting for the bundle (being built). */
   private readonly booting = new Set<Worker>();
   private failure: Error | undefined;
+  /** What `prime` was given, sent to each worker thread after its script. */
+  private primer: Primer | undefined;
   /** The run in progress: what a worker's finished job calls, what a new worker calls, and what a failure calls. */
   private current:
     | {
@@ -135,6 +143,11 @@ class WorkerPool implements JobRunner {
     });
   }
 
+  prime(objects: unknown): void {
+    this.primer = { primer: objects };
+    for (const worker of this.workers) worker.postMessage(this.primer);
+  }
+
   async close(): Promise<void> {
     const workers = [...this.workers.splice(0), ...this.booting];
     this.booting.clear();
@@ -191,6 +204,7 @@ class WorkerPool implements JobRunner {
 
   private load(worker: Worker, script: string): void {
     worker.postMessage(script);
+    if (this.primer !== undefined) worker.postMessage(this.primer);
     this.workers.push(worker);
   }
 }

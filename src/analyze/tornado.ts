@@ -3,7 +3,7 @@
  * plausible range (model.ts, `tornadoInputs`), the others at the scenario's values, on the same paths (the same seeds,
  * so the bars differ by the input alone). Bars are ordered by their swing, widest first.
  */
-import type { BlockShape, PathBlock, PathJob } from "./block.js";
+import { pathJob, type BlockShape, type PathBlock, type PathJob } from "./block.js";
 import { sameMarket, tornadoInputs, withInput, type PolicyName, type Scenario } from "./model.js";
 import { summarizePolicies } from "./summary.js";
 
@@ -138,5 +138,7 @@ export function groupJobs(
 ): PathJob[] {
   const poolScenarios = group.map((v) => variants[v]!.scenario);
   const policies = group.map(() => policy);
-  return ranges.map((range) => ({ ...template, ...range, scenario: poolScenarios[0]!, policies, poolScenarios }));
+  return ranges.map((range) =>
+    pathJob({ ...template, ...range, scenario: poolScenarios[0]!, policies, poolScenarios }),
+  );
 }

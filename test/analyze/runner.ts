@@ -72,6 +72,24 @@ describe("analyze/runner", function () {
       }
     });
 
+    it("sends the worker threads what it is asked to prime them with, before their jobs, and runs the jobs the same", async function () {
+      // Primed before the worker thread starts (it gets the primer after its script) and again while it runs.
+      const jobs = Array.from({ length: 6 }, (_, i) => job(i, i + 1));
+      const runner = createJobRunner(2);
+      try {
+        runner.prime([scenario, parseScenario({ powerPrice: 40.5 })]);
+        const first = await runner.run(jobs);
+        runner.prime([parseScenario({ feeShare: 0.55 })]);
+        const second = await runner.run(jobs);
+        first.forEach((block, i) => expect(arrays(block)).to.deep.equal(arrays(simulateBlock(jobs[i]!))));
+        second.forEach((block, i) => expect(arrays(block)).to.deep.equal(arrays(first[i]!)));
+      } finally {
+        await runner.close();
+      }
+      // On one worker there is nothing to prime.
+      expect(() => createJobRunner(1).prime([scenario])).to.not.throw();
+    });
+
     it("runs the fan's band jobs from a list that makes each when taken, each once, to the rows of this thread", async function () {
       const paths = job(0, 40);
       const shape = { policies: paths.policies.length, samples: paths.sampleDays.length };

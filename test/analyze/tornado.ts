@@ -6,6 +6,7 @@ import {
   groupJobs,
   marketGroups,
   parseScenario,
+  pathsStage,
   simulateBlock,
   tornadoInputs,
   tornadoVariants,
@@ -88,6 +89,31 @@ describe("analyze/tornado", function () {
           expect(poolArrays(together, k, group.length), `variant ${v}`).to.deep.equal(poolArrays(alone, 0, 1));
         });
       }
+    });
+  });
+
+  describe("groupJobs", function () {
+    it("makes jobs of the paths stage's shape: the same fields in the same order, every pool's scenario listed", function () {
+      // A thread that meets a second shape of job when the tornado starts throws away the code compiled for the first.
+      const options = {
+        scenario,
+        seed: "shape",
+        paths: 10,
+        years: 1,
+        policies: ["mining-only", "arbitrage"] as const,
+        sale: { priceUsd: 20, shares: scenario.shares },
+        workers: 2,
+        tornadoPaths: 4,
+      };
+      const { jobs, template, days } = pathsStage(options);
+      const variants = tornadoVariants(scenario);
+      const [group] = marketGroups(variants);
+      const [tornadoJob] = groupJobs(variants, group!, { ...template, sampleDays: [days - 1] }, "arbitrage", [
+        { from: 0, to: 4 },
+      ]);
+      expect(Object.keys(tornadoJob!)).to.deep.equal(Object.keys(jobs[0]!));
+      expect(jobs[0]!.poolScenarios).to.deep.equal([scenario, scenario]);
+      expect(tornadoJob!.poolScenarios).to.have.length(group!.length);
     });
   });
 
