@@ -4,8 +4,15 @@
  * results (only `stats` holds timings), so the same options give the same numbers whatever the number of workers.
  */
 import { DAYS_PER_YEAR } from "../model/constants.js";
-import { allocateBlock, copyBlock, pathJob, type BlockShape, type PathBlock, type SaleTerms } from "./block.js";
-import { sampleDaysFor } from "./block.js";
+import {
+  allocateBlock,
+  copyBlock,
+  pathJob,
+  sampleDaysFor,
+  type BlockShape,
+  type PathBlock,
+  type SaleTerms,
+} from "./block.js";
 import { bandsJob, fanRowsOf, fanSeries, type FanRow } from "./fan.js";
 import { dateOf, discountRateOf, type PolicyName, type Scenario } from "./model.js";
 import { isBandsJob, type Job, type JobResult } from "./job.js";

@@ -6,8 +6,8 @@
  * Building it takes esbuild about 50 ms in a process of its own, on a core the run's threads need while they start. The
  * script is therefore kept on disk (`node_modules/.cache/hashshare/`), with esbuild's version, the build's options and a
  * digest of every file it was built from: a run whose files are unchanged reads it in a few milliseconds, and any change
- * to one of them builds it afresh. A cache that cannot be read or written
- * is passed over: the script is then built on every run.
+ * to one of them builds it afresh. A cache that cannot be read or written is passed over: the script is then built on
+ * every run.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
